@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+
+import { asStaff, isAdminUser, organizationIds } from '../../src/access/roles'
+import { anyOf, isAdmin, isResident } from '../../src/access/rules'
+
+/** LGUs and brands that author tasks; `scope` is the geography they may target. */
+export const Organizations: CollectionConfig = {
+  slug: 'organizations',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'updatedAt'] },
+  access: {
+    // Residents see who runs a task; staff see their own organisations.
+    read: anyOf(isResident, ({ req: { user } }) => {
+      if (isAdminUser(user)) return true
+      return asStaff(user) ? { id: { in: organizationIds(user) } } : false
+    }),
+    create: isAdmin,
+    update: isAdmin,
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: [
+        { label: 'Local government unit', value: 'lgu' },
+        { label: 'Brand', value: 'brand' },
+      ],
+    },
+    {
+      name: 'scope',
+      type: 'relationship',
+      relationTo: 'places',
+      hasMany: true,
+      admin: { description: 'Where this organisation may run tasks. Empty means nationwide.' },
+    },
+  ],
+}

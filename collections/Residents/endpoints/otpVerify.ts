@@ -1,0 +1,24 @@
+import type { Endpoint } from 'payload'
+
+import { errorResponse, jsonResponse, readJsonBody } from '../../../src/lib/http'
+import { TooManyRequests } from '../operations/requestOtp'
+import { verifyOtp } from '../operations/verifyOtp'
+
+/** `POST /api/residents/otp/verify {phone, code}`: a session as JSON and as a cookie. */
+export const otpVerifyEndpoint: Endpoint = {
+  path: '/otp/verify',
+  method: 'post',
+  handler: async (req) => {
+    const body = await readJsonBody(req)
+    try {
+      const { token, exp, cookie, user } = await verifyOtp(req, { phone: body.phone, code: body.code })
+      const { sessions: _sessions, ...publicUser } = user
+      return jsonResponse(req, { token, exp, user: publicUser }, 200, { 'Set-Cookie': cookie })
+    } catch (err) {
+      if (err instanceof TooManyRequests) {
+        return errorResponse(req, err.message, 429, { 'Retry-After': String(err.retryAfterSeconds) })
+      }
+      throw err
+    }
+  },
+}

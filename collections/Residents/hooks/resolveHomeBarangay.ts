@@ -1,0 +1,38 @@
+import { APIError, type CollectionBeforeValidateHook } from 'payload'
+
+import { normalizePhMobile } from '../../../src/lib/phone'
+
+/**
+ * Residents and the client name their barangay by PSGC code; store the place id, and
+ * accept GCash numbers typed the way people type them.
+ */
+export const resolveHomeBarangay: CollectionBeforeValidateHook = async ({ data, req }) => {
+  if (!data) return data
+  if (typeof data.gcashNumber === 'string' && data.gcashNumber !== '') {
+    data.gcashNumber = normalizePhMobile(data.gcashNumber) ?? data.gcashNumber
+  }
+  const value = data.homeBarangay
+  if (value == null || value === '') return data
+  const byCode = typeof value === 'string' && /^\d{10}$/.test(value)
+  const { docs } = await req.payload.find({
+    collection: 'places',
+    where: byCode ? { code: { equals: value } } : { id: { equals: Number(value) } },
+    limit: 1,
+    depth: 0,
+    req,
+  })
+  const place = docs[0]
+  if (!place) {
+    throw new APIError(`No place has the PSGC code or id "${String(value)}".`, 400, undefined, true)
+  }
+  if (place.level !== 'barangay') {
+    throw new APIError(
+      `${place.name} is a ${place.level}; choose a barangay as your home.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  data.homeBarangay = place.id
+  return data
+}

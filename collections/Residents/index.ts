@@ -1,0 +1,74 @@
+import type { CollectionConfig } from 'payload'
+
+import { asResident, isAdminUser } from '../../src/access/roles'
+import { isAdmin, nobody } from '../../src/access/rules'
+import { normalizePhMobile, PHONE_HINT } from '../../src/lib/phone'
+import { otpRequestEndpoint } from './endpoints/otpRequest'
+import { otpVerifyEndpoint } from './endpoints/otpVerify'
+import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
+
+const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResident>[0] } }) => {
+  if (isAdminUser(user)) return true
+  const resident = asResident(user)
+  return resident ? { id: { equals: resident.id } } : false
+}
+
+/**
+ * Residents sign in with their phone and an SMS code; there is no password they know.
+ * Payload's local strategy stays on only so that its session cookie and JWT work.
+ */
+export const Residents: CollectionConfig = {
+  slug: 'residents',
+  auth: {
+    loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
+    tokenExpiration: 30 * 24 * 60 * 60,
+    maxLoginAttempts: 5,
+  },
+  admin: { useAsTitle: 'phone', defaultColumns: ['phone', 'name', 'homeBarangay', 'createdAt'] },
+  access: {
+    read: adminOrSelf,
+    update: adminOrSelf,
+    // Residents come into being only by verifying a code (see operations/verifyOtp).
+    create: nobody,
+    delete: isAdmin,
+  },
+  endpoints: [otpRequestEndpoint, otpVerifyEndpoint],
+  hooks: { beforeValidate: [resolveHomeBarangay] },
+  fields: [
+    {
+      name: 'phone',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      access: { update: () => false },
+      validate: (value: unknown) => (normalizePhMobile(value) === value ? true : PHONE_HINT),
+    },
+    { name: 'name', type: 'text', maxLength: 120 },
+    {
+      name: 'homeBarangay',
+      type: 'relationship',
+      relationTo: 'places',
+      filterOptions: { level: { equals: 'barangay' } },
+      admin: { description: 'Send the 10-digit PSGC code of the barangay, or its place id.' },
+    },
+    {
+      name: 'language',
+      type: 'select',
+      defaultValue: 'fil',
+      options: [
+        { label: 'English', value: 'en' },
+        { label: 'Filipino', value: 'fil' },
+      ],
+    },
+    {
+      name: 'gcashNumber',
+      type: 'text',
+      admin: { description: 'Where GCash rewards go; the login phone when empty.' },
+      validate: (value: unknown) =>
+        value == null || value === '' || normalizePhMobile(value) === value
+          ? true
+          : `GCash number: ${PHONE_HINT}`,
+    },
+  ],
+}

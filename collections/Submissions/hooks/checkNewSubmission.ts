@@ -1,0 +1,74 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { asResident } from '../../../src/access/roles'
+import { placeLineage, targetsReach } from '../../../src/lib/geography'
+import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
+import { validateAnswers } from '../operations/validateAnswers'
+
+const idOf = (value: unknown) =>
+  typeof value === 'object' && value !== null ? Number((value as { id: unknown }).id) : Number(value)
+
+/**
+ * Every new submission, however it arrives (REST, GraphQL, Local API): bound to the signed-in
+ * resident, for an open task that reaches their barangay, within the task's per-resident cap,
+ * with answers that fit the task's form.
+ */
+export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const { payload } = req
+  const signedIn = asResident(req.user)
+  if (signedIn) data.resident = signedIn.id
+  const residentId = idOf(data.resident)
+  if (!residentId) throw new APIError('A submission needs a resident.', 400, undefined, true)
+
+  const taskId = idOf(data.task)
+  if (!Number.isInteger(taskId) || taskId <= 0) {
+    throw new APIError('"task" must be the id of a task from your feed.', 400, undefined, true)
+  }
+  const { docs } = await payload.find({
+    collection: 'tasks',
+    where: { and: [{ id: { equals: taskId } }, openTaskWhere()] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const task = docs[0]
+  if (!task) throw new APIError(`Task ${taskId} does not exist or is not open.`, 404, undefined, true)
+
+  const resident = await payload.findByID({ collection: 'residents', id: residentId, depth: 0, overrideAccess: true, req })
+  const targets = (task.targets ?? []).map(idOf)
+  if (!task.nationwide && targets.length > 0) {
+    const home = resident.homeBarangay == null ? undefined : idOf(resident.homeBarangay)
+    if (!home) {
+      throw new APIError('Set your home barangay first; this task is for particular places.', 403, undefined, true)
+    }
+    if (!targetsReach(targets, false, await placeLineage(payload, home, req))) {
+      throw new APIError('This task is not open to residents of your barangay.', 403, undefined, true)
+    }
+  }
+
+  const perResident = task.caps?.perResident ?? 1
+  const { totalDocs } = await payload.count({
+    collection: 'submissions',
+    where: { task: { equals: taskId }, resident: { equals: residentId }, status: { not_equals: 'rejected' } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs >= perResident) {
+    throw new APIError(
+      perResident === 1 ? 'You have already submitted this task.' : `You can submit this task ${perResident} times.`,
+      409,
+      undefined,
+      true,
+    )
+  }
+
+  const problems = validateAnswers(task.fields ?? [], data.answers)
+  if (problems.length) throw new APIError(problems.join('; '), 400, { problems }, true)
+
+  data.task = taskId
+  data.organization = idOf(task.organization)
+  data.answers = data.answers ?? {}
+  return data
+}

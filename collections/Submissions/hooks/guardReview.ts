@@ -1,0 +1,23 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { asStaff } from '../../../src/access/roles'
+import { submissionTransitionError, type SubmissionStatus } from '../transitions'
+
+/** Status changes follow DESIGN.md §6, and record who decided and when. */
+export const guardReview: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (operation !== 'update' || !data.status || !originalDoc) return data
+  const from = originalDoc.status as SubmissionStatus
+  const to = data.status as SubmissionStatus
+  if (from === to) {
+    if (from === 'approved' || from === 'rejected') {
+      throw new APIError(`This submission is already ${from}.`, 409, undefined, true)
+    }
+    return data
+  }
+  const refusal = submissionTransitionError(from, to)
+  if (refusal) throw new APIError(refusal, 409, undefined, true)
+  const staff = asStaff(req.user)
+  if (staff) data.reviewer = staff.id
+  data.reviewedAt = new Date().toISOString()
+  return data
+}

@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyOf, isResident, ownedByResident, staffOfOrganization } from '../../src/access/rules'
+import { isStaffField } from '../../src/access/rules'
+import { createSubmissionEndpoint } from './endpoints/create'
+import { checkNewSubmission } from './hooks/checkNewSubmission'
+import { guardReview } from './hooks/guardReview'
+import { rewardOnApproval } from './hooks/rewardOnApproval'
+import { SUBMISSION_STATUSES } from './transitions'
+
+const immutable = { update: () => false }
+
+/** A resident's answer to a task, reviewed by staff of the task's organisation. */
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  admin: { defaultColumns: ['id', 'task', 'resident', 'status', 'createdAt'] },
+  access: {
+    read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
+    create: isResident,
+    update: staffOfOrganization(['org-manager', 'reviewer']),
+    delete: () => false,
+  },
+  endpoints: [createSubmissionEndpoint],
+  hooks: { beforeChange: [checkNewSubmission, guardReview], afterChange: [rewardOnApproval] },
+  indexes: [{ fields: ['resident', 'clientId'], unique: true }],
+  fields: [
+    { name: 'task', type: 'relationship', relationTo: 'tasks', required: true, index: true, access: immutable },
+    { name: 'resident', type: 'relationship', relationTo: 'residents', required: true, index: true, access: immutable },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      index: true,
+      access: immutable,
+      admin: { readOnly: true, description: "Copied from the task, so access checks stay one lookup." },
+    },
+    { name: 'answers', type: 'json', access: immutable },
+    { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
+    {
+      name: 'location',
+      type: 'point',
+      access: immutable,
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'needs_review',
+      index: true,
+      options: SUBMISSION_STATUSES.map((value) => ({ label: value, value })),
+      access: { create: isStaffField, update: isStaffField },
+    },
+    { name: 'score', type: 'number', access: { create: isStaffField, update: () => false } },
+    { name: 'reasons', type: 'json', access: { create: isStaffField, update: () => false } },
+    { name: 'reviewer', type: 'relationship', relationTo: 'users', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+    { name: 'reviewedAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+    { name: 'reviewNote', type: 'textarea', access: { create: isStaffField, update: isStaffField } },
+  ],
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto'
+import {
+  APIError,
+  ValidationError,
+  type PayloadRequest,
+  type RequiredDataFromCollectionSlug,
+} from 'payload'
+
+import { asResident } from '../../../src/access/roles'
+import type { Submission } from '../../../src/payload-types'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** What a resident sends. */
+export type SubmissionInput = { task?: unknown; answers?: unknown; location?: unknown; clientId?: unknown }
+
+const findByClientId = async (req: PayloadRequest, residentId: number, clientId: string) => {
+  const { docs } = await req.payload.find({
+    collection: 'submissions',
+    where: { resident: { equals: residentId }, clientId: { equals: clientId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  return docs[0] as Submission | undefined
+}
+
+const readLocation = (value: unknown): [number, number] | undefined => {
+  if (value == null) return undefined
+  const { lat, lng } = (value ?? {}) as { lat?: unknown; lng?: unknown }
+  if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
+    return [lng, lat]
+  }
+  throw new APIError('"location" must look like {"lat": 14.59, "lng": 120.98}.', 400, undefined, true)
+}
+
+/**
+ * Files a resident's submission. `clientId` makes retries from a flaky connection safe: the
+ * same id returns the submission already saved instead of a second one.
+ */
+export const createSubmission = async (
+  req: PayloadRequest,
+  input: SubmissionInput,
+): Promise<{ submission: Submission; created: boolean }> => {
+  const resident = asResident(req.user)
+  if (!resident) throw new APIError('Sign in with your phone to submit.', 401, undefined, true)
+  if (input.clientId != null && (typeof input.clientId !== 'string' || !UUID.test(input.clientId))) {
+    throw new APIError('"clientId" must be a UUID made by the app.', 400, undefined, true)
+  }
+  const clientId = (input.clientId as string | undefined) ?? randomUUID()
+  const earlier = await findByClientId(req, resident.id, clientId)
+  if (earlier) return { submission: earlier, created: false }
+
+  try {
+    const submission = await req.payload.create({
+      collection: 'submissions',
+      data: {
+        task: input.task as number,
+        resident: resident.id,
+        answers: (input.answers ?? {}) as Submission['answers'],
+        location: readLocation(input.location),
+        clientId,
+      } as RequiredDataFromCollectionSlug<'submissions'>,
+      depth: 0,
+      draft: false,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    return { submission, created: true }
+  } catch (err) {
+    // Two retries racing past the lookup: the unique (resident, clientId) index picks one.
+    if (err instanceof ValidationError) {
+      const winner = await findByClientId(req, resident.id, clientId)
+      if (winner) return { submission: winner, created: false }
+    }
+    throw err
+  }
+}

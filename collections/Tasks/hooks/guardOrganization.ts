@@ -1,0 +1,14 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { asStaff, isAdminUser, organizationIds } from '../../../src/access/roles'
+
+/** Staff can only file a task under an organisation they belong to. */
+export const guardOrganization: CollectionBeforeChangeHook = ({ data, req }) => {
+  const staff = asStaff(req.user)
+  if (!staff || isAdminUser(staff) || data.organization == null) return data
+  const organization = typeof data.organization === 'object' ? data.organization.id : data.organization
+  if (!organizationIds(staff).includes(Number(organization))) {
+    throw new APIError('You can only create tasks for your own organisation.', 403, undefined, true)
+  }
+  return data
+}

@@ -1,0 +1,118 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import { hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
+import { anyOf, staffOfOrganization } from '../../src/access/rules'
+import { guardOrganization } from './hooks/guardOrganization'
+import { markNationwide } from './hooks/markNationwide'
+
+/** Kinds of question a task's form can ask. */
+export const TASK_FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'checkbox', 'date'] as const
+
+/** Residents and the public see only published tasks. */
+const publishedOnly: Access = () => ({ status: { equals: 'published' } })
+
+/** Managers may create tasks only for their own organisations. */
+const canCreateTask: Access = ({ req: { user }, data }) => {
+  if (isAdminUser(user)) return true
+  if (!hasRole(user, ['org-manager'])) return false
+  return !data?.organization || organizationIds(user).includes(Number(data.organization))
+}
+
+/** A civic task residents can do for a reward, authored by an LGU or brand. */
+export const Tasks: CollectionConfig = {
+  slug: 'tasks',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'organization', 'status', 'reward.amount', 'endsAt'],
+  },
+  access: {
+    read: anyOf(publishedOnly, staffOfOrganization(['org-manager', 'reviewer'])),
+    create: canCreateTask,
+    update: staffOfOrganization(['org-manager']),
+    delete: staffOfOrganization(['org-manager']),
+  },
+  hooks: { beforeChange: [guardOrganization, markNationwide] },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    { name: 'description', type: 'textarea' },
+    { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true },
+    { name: 'sponsors', type: 'relationship', relationTo: 'organizations', hasMany: true },
+    { name: 'campaign', type: 'relationship', relationTo: 'campaigns' },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: ['draft', 'published', 'closed'].map((value) => ({ label: value, value })),
+    },
+    {
+      name: 'targets',
+      type: 'relationship',
+      relationTo: 'places',
+      hasMany: true,
+      admin: { description: 'Barangays, cities, provinces or regions. Empty means nationwide.' },
+    },
+    {
+      name: 'nationwide',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { readOnly: true, description: 'Set automatically when there are no targets.' },
+    },
+    {
+      name: 'fields',
+      type: 'array',
+      labels: { singular: 'Question', plural: 'Form' },
+      fields: [
+        {
+          name: 'name',
+          type: 'text',
+          required: true,
+          validate: (value: unknown) =>
+            typeof value === 'string' && /^[a-z][a-zA-Z0-9_]{0,63}$/.test(value)
+              ? true
+              : 'Use letters, digits and _ only, starting with a lowercase letter',
+        },
+        { name: 'label', type: 'text', required: true },
+        {
+          name: 'type',
+          type: 'select',
+          required: true,
+          defaultValue: 'text',
+          options: TASK_FIELD_TYPES.map((value) => ({ label: value, value })),
+        },
+        { name: 'required', type: 'checkbox', defaultValue: false },
+        { name: 'options', type: 'text', hasMany: true, admin: { description: 'For select questions' } },
+      ],
+    },
+    {
+      name: 'reward',
+      type: 'group',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'gcash',
+          options: [
+            { label: 'GCash', value: 'gcash' },
+            { label: 'Voucher', value: 'voucher' },
+          ],
+        },
+        { name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'PHP' } },
+      ],
+    },
+    {
+      name: 'caps',
+      type: 'group',
+      fields: [
+        { name: 'perResident', type: 'number', min: 1, defaultValue: 1 },
+        { name: 'total', type: 'number', min: 1 },
+      ],
+    },
+    { name: 'budget', type: 'number', min: 0, admin: { description: 'PHP; empty means no limit' } },
+    { name: 'startsAt', type: 'date' },
+    { name: 'endsAt', type: 'date' },
+  ],
+}

@@ -1,0 +1,81 @@
+import { APIError, type PayloadRequest, type Where } from 'payload'
+
+import { asResident } from '../../../src/access/roles'
+import { placeLineage } from '../../../src/lib/geography'
+import type { Task } from '../../../src/payload-types'
+import { openTaskWhere } from './openTaskWhere'
+
+/** One feed entry: the task plus what this resident has done with it. */
+export type FeedItem = Pick<
+  Task,
+  'id' | 'title' | 'description' | 'fields' | 'reward' | 'endsAt' | 'nationwide'
+> & {
+  organization: { id: number; name: string } | null
+  mySubmission: { id: number; status: string } | null
+}
+
+/**
+ * Open tasks that target the resident's barangay or any place above it, or the whole country.
+ * Without a home barangay a resident sees nationwide tasks only.
+ */
+export const listFeed = async (req: PayloadRequest, { page = 1, limit = 20 } = {}) => {
+  const resident = asResident(req.user)
+  if (!resident) throw new APIError('Sign in with your phone to see tasks near you.', 401, undefined, true)
+  const { payload } = req
+  const home =
+    typeof resident.homeBarangay === 'object' ? resident.homeBarangay?.id : resident.homeBarangay
+  const lineage = home ? await placeLineage(payload, home, req) : []
+  const reach: Where = lineage.length
+    ? { or: [{ nationwide: { equals: true } }, { targets: { in: lineage } }] }
+    : { nationwide: { equals: true } }
+
+  const tasks = await payload.find({
+    collection: 'tasks',
+    where: { and: [openTaskWhere(), reach] },
+    sort: ['-createdAt', '-id'],
+    page,
+    limit,
+    depth: 1,
+    select: { title: true, description: true, fields: true, reward: true, endsAt: true, nationwide: true, organization: true },
+    populate: { organizations: { name: true } },
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const taskIds = tasks.docs.map((task) => task.id)
+  const mine = taskIds.length
+    ? await payload.find({
+        collection: 'submissions',
+        where: { task: { in: taskIds } },
+        sort: '-createdAt',
+        limit: taskIds.length * 5,
+        depth: 0,
+        select: { task: true, status: true },
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+    : { docs: [] }
+  const latestByTask = new Map<number, { id: number; status: string }>()
+  for (const sub of mine.docs) {
+    const taskId = typeof sub.task === 'object' ? sub.task.id : sub.task
+    if (!latestByTask.has(taskId)) latestByTask.set(taskId, { id: sub.id, status: sub.status })
+  }
+
+  const docs: FeedItem[] = tasks.docs.map((task) => ({
+    id: task.id,
+    title: task.title,
+    description: task.description,
+    fields: task.fields,
+    reward: task.reward,
+    endsAt: task.endsAt,
+    nationwide: task.nationwide,
+    organization:
+      task.organization && typeof task.organization === 'object'
+        ? { id: task.organization.id, name: task.organization.name }
+        : null,
+    mySubmission: latestByTask.get(task.id) ?? null,
+  }))
+  const { totalDocs, totalPages, hasNextPage, hasPrevPage } = tasks
+  return { docs, page: tasks.page, limit, totalDocs, totalPages, hasNextPage, hasPrevPage }
+}

@@ -1,0 +1,41 @@
+import type { PayloadRequest } from 'payload'
+
+import type { ACTOR_TYPES } from '../../collections/AuditLog'
+
+/** Who acted. Staff and residents by id; jobs as `system`. */
+export type Actor = { type: (typeof ACTOR_TYPES)[number]; id?: number | string }
+
+/** One audit entry; `data` must hold no full phone numbers, codes or photos. */
+export type AuditEntry = {
+  action: string
+  entity: string
+  entityId: number | string
+  actor: Actor
+  organization?: number | null
+  data?: Record<string, unknown>
+}
+
+/** The actor behind a request. */
+export const actorOf = (req: PayloadRequest): Actor => {
+  const user = req.user
+  if (!user) return { type: 'system' }
+  return { type: user.collection === 'users' ? 'staff' : 'resident', id: user.id }
+}
+
+/** Appends to the audit log inside the caller's transaction (pass the same `req`). */
+export const recordAudit = async (req: PayloadRequest, entry: AuditEntry) => {
+  await req.payload.create({
+    collection: 'audit-log',
+    data: {
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      actorType: entry.actor.type,
+      actorId: entry.actor.id == null ? undefined : String(entry.actor.id),
+      organization: entry.organization ?? undefined,
+      data: entry.data ?? {},
+    },
+    overrideAccess: true,
+    req,
+  })
+}

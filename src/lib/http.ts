@@ -1,0 +1,39 @@
+import { APIError, headersWithCors, type PayloadRequest } from 'payload'
+
+/** A JSON error in Payload's own shape: `{ errors: [{ message }] }`. */
+export const errorResponse = (
+  req: PayloadRequest,
+  message: string,
+  status: number,
+  headers: Record<string, string> = {},
+) =>
+  Response.json(
+    { errors: [{ message }] },
+    { status, headers: headersWithCors({ headers: new Headers(headers), req }) },
+  )
+
+/** A JSON success response with Payload's CORS headers. */
+export const jsonResponse = (
+  req: PayloadRequest,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+) => Response.json(body, { status, headers: headersWithCors({ headers: new Headers(headers), req }) })
+
+/** The request body as a JSON object; a clear 400 when it is missing or not JSON. */
+export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+  let body: unknown
+  try {
+    body = req.json ? await req.json() : undefined
+  } catch {
+    throw new APIError('The request body must be JSON.', 400, undefined, true)
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new APIError('Send a JSON object in the request body.', 400, undefined, true)
+  }
+  return body as Record<string, unknown>
+}
+
+/** The client's IP as the Express host forwarded it. */
+export const clientIp = (req: PayloadRequest) =>
+  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined

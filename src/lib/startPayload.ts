@@ -1,0 +1,47 @@
+import { getPayload, type Payload } from 'payload'
+
+import { loadPsgc } from '../../collections/Places/operations/loadPsgc'
+import { migrations } from '../migrations'
+import config from '../payload.config'
+import { bootstrapAdmin } from '../seed/bootstrapAdmin'
+import { seedDemo } from '../seed/demo'
+
+/** One process migrates at a time; the others wait and then find nothing to do. */
+const withStartupLock = async <T>(payload: Payload, work: () => Promise<T>) => {
+  const pool = (payload.db as unknown as { pool?: import('pg').Pool }).pool
+  if (!pool) return work()
+  const client = await pool.connect()
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('bayanet.startup'))")
+    return await work()
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('bayanet.startup'))").catch(() => {})
+    client.release()
+  }
+}
+
+/**
+ * Payload for the host process: committed migrations applied, the PSGC loaded once, the first
+ * admin created, and on request the demo data.
+ */
+export const startPayload = async (options: {
+  seedDemo: boolean
+  adminEmail?: string
+  adminPassword?: string
+  credentialsFile: string
+}) => {
+  const payload = await getPayload({ config, key: 'bayanet-host' })
+  await withStartupLock(payload, async () => {
+    await payload.db.migrate({ migrations })
+    await loadPsgc(payload)
+    const admin = await bootstrapAdmin(payload, options.adminEmail, options.adminPassword)
+    if (options.seedDemo) {
+      const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+      await seedDemo(payload, {
+        credentialsFile: options.credentialsFile,
+        adminExists: Boolean(admin) || totalDocs > 0,
+      })
+    }
+  })
+  return payload
+}

@@ -1,0 +1,59 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { AuditLog } from '../collections/AuditLog'
+import { Campaigns } from '../collections/Campaigns'
+import { Organizations } from '../collections/Organizations'
+import { OtpChallenges } from '../collections/OtpChallenges'
+import { Places } from '../collections/Places'
+import { Residents } from '../collections/Residents'
+import { Rewards } from '../collections/Rewards'
+import { SmsOutbox } from '../collections/SmsOutbox'
+import { Submissions } from '../collections/Submissions'
+import { Tasks } from '../collections/Tasks'
+import { feedEndpoint } from '../collections/Tasks/endpoints/feed'
+import { Users } from '../collections/Users'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// The Express host resolves these (embedded Postgres, generated secret) before Payload loads.
+const databaseUrl = process.env.DATABASE_URL ?? ''
+const secret = process.env.PAYLOAD_SECRET ?? ''
+
+export default buildConfig({
+  serverURL: process.env.PUBLIC_URL || undefined,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Bayanet' },
+    importMap: { baseDir: dirname },
+  },
+  collections: [
+    Organizations,
+    Users,
+    Places,
+    Campaigns,
+    Tasks,
+    Residents,
+    Submissions,
+    Rewards,
+    AuditLog,
+    SmsOutbox,
+    OtpChallenges,
+  ],
+  endpoints: [feedEndpoint],
+  secret,
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  db: postgresAdapter({
+    pool: { connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
+    // Schema changes only through committed migrations: never an interactive push.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+    // Agenda keeps its own table in this database.
+    tablesFilter: ['!agenda_*'],
+  }),
+})

@@ -1,0 +1,118 @@
+import express from 'express'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import type { Worker } from '../jobs/agenda'
+import { ConfigError, dataDir, projectRoot, readEnv } from './env'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embeddedPostgres'
+import { log } from './lib/logger'
+import { readiness, type BootState } from './lib/readiness'
+import { resolveSecret } from './lib/secret'
+
+process.env.NODE_ENV ??= 'production'
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+
+const env = readEnv()
+// `npm start` passes --demo: demo data on by default there, and only there.
+const seedDemo = process.env.SEED_DEMO ? env.seedDemo : process.argv.includes('--demo')
+const serveHttp = env.role !== 'worker'
+const runWorker = env.role !== 'web'
+
+const state: BootState = { phase: 'starting', detail: 'starting' }
+let payload: Payload | undefined
+let embedded: EmbeddedDatabase | undefined
+let worker: Worker | undefined
+let nextHandler: ((req: express.Request, res: express.Response) => Promise<void>) | undefined
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', 'loopback')
+
+app.get('/healthz', (_req, res) => {
+  res.json({ status: 'ok', role: env.role, phase: state.phase, uptime: Math.round(process.uptime()) })
+})
+app.get('/readyz', async (_req, res) => {
+  const result = await readiness(state, payload)
+  res.status(result.ready ? 200 : 503).json(result)
+})
+
+// Payload's admin and API, once Next has started; until then a clear "starting" answer.
+const toNext: express.RequestHandler = (req, res, next) => {
+  if (nextHandler) return void nextHandler(req, res).catch(next)
+  res.status(503).set('Retry-After', '5')
+  if (req.path.startsWith('/api')) res.json({ errors: [{ message: `Bayanet is starting: ${state.detail}` }] })
+  else res.type('html').send(`<!doctype html><meta http-equiv="refresh" content="5"><title>Bayanet</title><p>Bayanet is starting: ${state.detail}. This page reloads by itself.</p>`)
+}
+if (serveHttp) {
+  app.use(['/admin', '/api', '/_next', '/__nextjs_original-stack-frame'], toNext)
+  app.use(express.static(path.join(projectRoot, 'client', 'dist'), { index: 'index.html', maxAge: '1h' }))
+  app.use(express.static(path.join(projectRoot, 'client', 'public'), { index: 'index.html' }))
+}
+
+const boot = async () => {
+  let databaseUrl = env.databaseUrl
+  if (!databaseUrl) {
+    state.detail = 'starting embedded Postgres'
+    embedded = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, 'postgres'), log })
+    databaseUrl = embedded.url
+    log(`embedded Postgres is running (data in ${path.join(dataDir, 'postgres')})`)
+  }
+  process.env.DATABASE_URL = databaseUrl
+  process.env.PAYLOAD_SECRET = await resolveSecret(env.payloadSecret, dataDir, Boolean(embedded))
+
+  state.detail = 'applying migrations'
+  const { startPayload } = await import('./lib/startPayload')
+  payload = await startPayload({ seedDemo, adminEmail: env.adminEmail, adminPassword: env.adminPassword, credentialsFile: path.join(dataDir, 'demo-credentials.txt') })
+  state.migrated = true
+
+  if (runWorker) {
+    state.detail = 'starting the job worker'
+    const { startWorker } = await import('../jobs/agenda')
+    worker = await startWorker(payload, databaseUrl)
+  }
+  if (serveHttp) {
+    const { startNext } = await import('./lib/startNext')
+    nextHandler = await startNext(projectRoot, (detail) => (state.detail = detail))
+  }
+  state.phase = 'ready'
+  state.detail = 'ready'
+  log(`ready (${env.role}) on http://localhost:${env.port}${serveHttp ? ' — admin at /admin' : ''}`)
+}
+
+let server: Server | undefined
+let stopping = false
+const shutdown = async (signal: string, code = 0) => {
+  if (stopping) return
+  stopping = true
+  state.phase = 'stopping'
+  log(`${signal}: shutting down`)
+  const force = setTimeout(() => process.exit(code || 1), 25_000)
+  force.unref()
+  await new Promise<void>((resolve) => {
+    if (!server) return resolve()
+    server.close(() => resolve())
+    server.closeIdleConnections()
+    setTimeout(() => server?.closeAllConnections(), 5_000).unref()
+  })
+  await worker?.stop().catch((err) => log('worker did not drain cleanly', err))
+  await payload?.db?.destroy?.().catch((err: unknown) => log('database pool did not close cleanly', err))
+  await embedded?.stop().catch((err) => log('embedded Postgres did not stop cleanly', err))
+  log('stopped')
+  process.exit(code)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
+
+server = app.listen(env.port, () => log(`listening on :${env.port} (role ${env.role}); booting…`))
+server.on('error', (err: NodeJS.ErrnoException) => {
+  log(err.code === 'EADDRINUSE' ? `port ${env.port} is in use; set PORT to another port` : 'server error', err)
+  void shutdown('startup failure', 1)
+})
+boot().catch((err) => {
+  state.phase = 'failed'
+  state.detail = err instanceof ConfigError ? err.message : 'startup failed; see the log'
+  log(err instanceof ConfigError ? err.message : 'startup failed', err instanceof ConfigError ? undefined : err)
+  if (!(err instanceof ConfigError)) console.error(err)
+  void shutdown('startup failure', 1)
+})
