@@ -349,11 +349,14 @@ export interface Submission {
     | boolean
     | null;
   clientId?: string | null;
-  /**
-   * @minItems 2
-   * @maxItems 2
-   */
-  location?: [number, number] | null;
+  location?: {
+    lat?: number | null;
+    lng?: number | null;
+    /**
+     * metres
+     */
+    accuracy?: number | null;
+  };
   status: 'pending' | 'auto_approved' | 'needs_review' | 'approved' | 'rejected';
   score?: number | null;
   reasons?:
@@ -714,7 +717,13 @@ export interface SubmissionsSelect<T extends boolean = true> {
   organization?: T;
   answers?: T;
   clientId?: T;
-  location?: T;
+  location?:
+    | T
+    | {
+        lat?: T;
+        lng?: T;
+        accuracy?: T;
+      };
   status?: T;
   score?: T;
   reasons?: T;

@@ -10,7 +10,7 @@ import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
 import { resolveSecret } from './lib/secret'
 
-process.env.NODE_ENV ??= 'production'
+;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
 const env = readEnv()
@@ -39,6 +39,8 @@ app.get('/readyz', async (_req, res) => {
 
 // Payload's admin and API, once Next has started; until then a clear "starting" answer.
 const toNext: express.RequestHandler = (req, res, next) => {
+  // app.use strips the mount path; Next routes on the full URL.
+  req.url = req.originalUrl
   if (nextHandler) return void nextHandler(req, res).catch(next)
   res.status(503).set('Retry-After', '5')
   if (req.path.startsWith('/api')) res.json({ errors: [{ message: `Bayanet is starting: ${state.detail}` }] })

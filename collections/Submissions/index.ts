@@ -37,9 +37,15 @@ export const Submissions: CollectionConfig = {
     { name: 'answers', type: 'json', access: immutable },
     { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
     {
+      // Plain numbers, not a PostGIS point: no extension needed on managed or embedded Postgres.
       name: 'location',
-      type: 'point',
+      type: 'group',
       access: immutable,
+      fields: [
+        { name: 'lat', type: 'number', min: -90, max: 90 },
+        { name: 'lng', type: 'number', min: -180, max: 180 },
+        { name: 'accuracy', type: 'number', min: 0, admin: { description: 'metres' } },
+      ],
     },
     {
       name: 'status',

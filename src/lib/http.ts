@@ -1,4 +1,5 @@
-import { APIError, headersWithCors, type PayloadRequest } from 'payload'
+import { headersWithCors, type PayloadRequest } from 'payload'
+import { HttpError } from './errors'
 
 /** A JSON error in Payload's own shape: `{ errors: [{ message }] }`. */
 export const errorResponse = (
@@ -26,10 +27,10 @@ export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, 
   try {
     body = req.json ? await req.json() : undefined
   } catch {
-    throw new APIError('The request body must be JSON.', 400, undefined, true)
+    throw new HttpError('The request body must be JSON.', 400)
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new APIError('Send a JSON object in the request body.', 400, undefined, true)
+    throw new HttpError('Send a JSON object in the request body.', 400)
   }
   return body as Record<string, unknown>
 }

@@ -32,7 +32,7 @@ export const startPayload = async (options: {
 }) => {
   const payload = await getPayload({ config, key: 'bayanet-host' })
   await withStartupLock(payload, async () => {
-    await payload.db.migrate({ migrations })
+    await payload.db.migrate({ migrations: migrations as unknown as Parameters<typeof payload.db.migrate>[0] extends { migrations?: infer M } | undefined ? M : never })
     await loadPsgc(payload)
     const admin = await bootstrapAdmin(payload, options.adminEmail, options.adminPassword)
     if (options.seedDemo) {

@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
 import { normalizePhMobile } from '../../../src/lib/phone'
+import { HttpError } from '../../../src/lib/errors'
 
 /**
  * Residents and the client name their barangay by PSGC code; store the place id, and
@@ -23,15 +24,10 @@ export const resolveHomeBarangay: CollectionBeforeValidateHook = async ({ data, 
   })
   const place = docs[0]
   if (!place) {
-    throw new APIError(`No place has the PSGC code or id "${String(value)}".`, 400, undefined, true)
+    throw new HttpError(`No place has the PSGC code or id "${String(value)}".`, 400)
   }
   if (place.level !== 'barangay') {
-    throw new APIError(
-      `${place.name} is a ${place.level}; choose a barangay as your home.`,
-      400,
-      undefined,
-      true,
-    )
+    throw new HttpError(`${place.name} is a ${place.level}; choose a barangay as your home.`, 400)
   }
   data.homeBarangay = place.id
   return data

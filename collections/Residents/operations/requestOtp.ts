@@ -1,9 +1,10 @@
 import { createHmac, randomInt } from 'node:crypto'
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { enqueue } from '../../../jobs/queue'
 import { JOBS } from '../../../jobs/names'
 import { normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
+import { HttpError } from '../../../src/lib/errors'
 
 /** How long a code stays valid. */
 export const OTP_TTL_MS = 5 * 60 * 1000
@@ -17,12 +18,12 @@ export const hashOtp = (secret: string, phone: string, code: string) =>
   createHmac('sha256', secret).update(`${phone}:${code}`).digest('hex')
 
 /** Thrown when a phone asks too often; carries how long to wait. */
-export class TooManyRequests extends APIError {
+export class TooManyRequests extends HttpError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(message, 429, undefined, true)
+    super(message, 429, { retryAfterSeconds })
   }
 }
 
@@ -32,7 +33,7 @@ export class TooManyRequests extends APIError {
  */
 export const requestOtp = async (req: PayloadRequest, input: { phone: unknown; ip?: string }) => {
   const phone = normalizePhMobile(input.phone)
-  if (!phone) throw new APIError(PHONE_HINT, 400, undefined, true)
+  if (!phone) throw new HttpError(PHONE_HINT, 400)
   const { payload } = req
   const now = Date.now()
 

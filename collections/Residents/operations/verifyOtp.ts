@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../../src/lib/audit'
 import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
 import { hashOtp, TooManyRequests } from './requestOtp'
 import { issueSession } from './issueSession'
+import { HttpError } from '../../../src/lib/errors'
 
 /** Wrong guesses allowed on one code before it is locked. */
 export const OTP_MAX_ATTEMPTS = 5
@@ -23,9 +24,9 @@ const sameHash = (a: string, b: string) => {
  */
 export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; code: unknown }) => {
   const phone = normalizePhMobile(input.phone)
-  if (!phone) throw new APIError(PHONE_HINT, 400, undefined, true)
+  if (!phone) throw new HttpError(PHONE_HINT, 400)
   const code = typeof input.code === 'string' ? input.code.trim() : ''
-  if (!/^\d{6}$/.test(code)) throw new APIError('The code has 6 digits.', 400, undefined, true)
+  if (!/^\d{6}$/.test(code)) throw new HttpError('The code has 6 digits.', 400)
   const { payload } = req
 
   const { docs } = await payload.find({
@@ -42,7 +43,7 @@ export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; co
     req,
   })
   const challenge = docs[0]
-  if (!challenge) throw new APIError(WRONG_CODE, 401, undefined, true)
+  if (!challenge) throw new HttpError(WRONG_CODE, 401)
   if (challenge.attempts >= OTP_MAX_ATTEMPTS) {
     throw new TooManyRequests('Too many wrong codes. Ask for a new code.', 60)
   }
@@ -54,7 +55,7 @@ export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; co
       overrideAccess: true,
       req,
     })
-    throw new APIError(WRONG_CODE, 401, undefined, true)
+    throw new HttpError(WRONG_CODE, 401)
   }
   await payload.update({
     collection: 'otp-challenges',
@@ -78,7 +79,8 @@ export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; co
     resident = await payload.create({
       collection: 'residents',
       // Payload's local strategy wants a password; this one is random and never shown to anyone.
-      data: { phone, password: randomBytes(32).toString('base64url') },
+      // Payload's auth wants a username or email; the phone's digits serve as the username.
+      data: { phone, username: phone.slice(1), password: randomBytes(32).toString('base64url') },
       draft: false,
       overrideAccess: true,
       req,

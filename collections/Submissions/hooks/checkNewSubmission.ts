@@ -1,9 +1,10 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
 import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
 import { validateAnswers } from '../operations/validateAnswers'
+import { HttpError } from '../../../src/lib/errors'
 
 const idOf = (value: unknown) =>
   typeof value === 'object' && value !== null ? Number((value as { id: unknown }).id) : Number(value)
@@ -19,11 +20,11 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   const signedIn = asResident(req.user)
   if (signedIn) data.resident = signedIn.id
   const residentId = idOf(data.resident)
-  if (!residentId) throw new APIError('A submission needs a resident.', 400, undefined, true)
+  if (!residentId) throw new HttpError('A submission needs a resident.', 400)
 
   const taskId = idOf(data.task)
   if (!Number.isInteger(taskId) || taskId <= 0) {
-    throw new APIError('"task" must be the id of a task from your feed.', 400, undefined, true)
+    throw new HttpError('"task" must be the id of a task from your feed.', 400)
   }
   const { docs } = await payload.find({
     collection: 'tasks',
@@ -34,17 +35,17 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     req,
   })
   const task = docs[0]
-  if (!task) throw new APIError(`Task ${taskId} does not exist or is not open.`, 404, undefined, true)
+  if (!task) throw new HttpError(`Task ${taskId} does not exist or is not open.`, 404)
 
   const resident = await payload.findByID({ collection: 'residents', id: residentId, depth: 0, overrideAccess: true, req })
   const targets = (task.targets ?? []).map(idOf)
   if (!task.nationwide && targets.length > 0) {
     const home = resident.homeBarangay == null ? undefined : idOf(resident.homeBarangay)
     if (!home) {
-      throw new APIError('Set your home barangay first; this task is for particular places.', 403, undefined, true)
+      throw new HttpError('Set your home barangay first; this task is for particular places.', 403)
     }
     if (!targetsReach(targets, false, await placeLineage(payload, home, req))) {
-      throw new APIError('This task is not open to residents of your barangay.', 403, undefined, true)
+      throw new HttpError('This task is not open to residents of your barangay.', 403)
     }
   }
 
@@ -56,16 +57,11 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     req,
   })
   if (totalDocs >= perResident) {
-    throw new APIError(
-      perResident === 1 ? 'You have already submitted this task.' : `You can submit this task ${perResident} times.`,
-      409,
-      undefined,
-      true,
-    )
+    throw new HttpError(perResident === 1 ? 'You have already submitted this task.' : `You can submit this task ${perResident} times.`, 409)
   }
 
   const problems = validateAnswers(task.fields ?? [], data.answers)
-  if (problems.length) throw new APIError(problems.join('; '), 400, { problems }, true)
+  if (problems.length) throw new HttpError(problems.join('; '), 400, { problems })
 
   data.task = taskId
   data.organization = idOf(task.organization)

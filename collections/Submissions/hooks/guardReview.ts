@@ -1,7 +1,8 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asStaff } from '../../../src/access/roles'
 import { submissionTransitionError, type SubmissionStatus } from '../transitions'
+import { HttpError } from '../../../src/lib/errors'
 
 /** Status changes follow DESIGN.md §6, and record who decided and when. */
 export const guardReview: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
@@ -10,12 +11,12 @@ export const guardReview: CollectionBeforeChangeHook = ({ data, operation, origi
   const to = data.status as SubmissionStatus
   if (from === to) {
     if (from === 'approved' || from === 'rejected') {
-      throw new APIError(`This submission is already ${from}.`, 409, undefined, true)
+      throw new HttpError(`This submission is already ${from}.`, 409)
     }
     return data
   }
   const refusal = submissionTransitionError(from, to)
-  if (refusal) throw new APIError(refusal, 409, undefined, true)
+  if (refusal) throw new HttpError(refusal, 409)
   const staff = asStaff(req.user)
   if (staff) data.reviewer = staff.id
   data.reviewedAt = new Date().toISOString()

@@ -1,8 +1,9 @@
-import { APIError, ValidationError, type PayloadRequest } from 'payload'
+import { ValidationError, type PayloadRequest } from 'payload'
 
 import { actorOf, recordAudit } from '../../../src/lib/audit'
 import type { Reward, Submission, Task } from '../../../src/payload-types'
 import { rewardIdempotencyKey } from '../../Rewards/transitions'
+import { HttpError } from '../../../src/lib/errors'
 
 const idOf = (value: number | { id: number } | null | undefined) =>
   value == null ? undefined : typeof value === 'object' ? value.id : value
@@ -39,7 +40,7 @@ export const approveSubmission = async (req: PayloadRequest, submission: Submiss
     })
   } catch (err) {
     if (err instanceof ValidationError) {
-      throw new APIError('This submission was already approved; its reward exists.', 409, undefined, true)
+      throw new HttpError('This submission was already approved; its reward exists.', 409)
     }
     throw err
   }

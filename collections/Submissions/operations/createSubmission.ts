@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import {
-  APIError,
   ValidationError,
   type PayloadRequest,
   type RequiredDataFromCollectionSlug,
@@ -8,6 +7,7 @@ import {
 
 import { asResident } from '../../../src/access/roles'
 import type { Submission } from '../../../src/payload-types'
+import { HttpError } from '../../../src/lib/errors'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -27,13 +27,13 @@ const findByClientId = async (req: PayloadRequest, residentId: number, clientId:
   return docs[0] as Submission | undefined
 }
 
-const readLocation = (value: unknown): [number, number] | undefined => {
+const readLocation = (value: unknown) => {
   if (value == null) return undefined
-  const { lat, lng } = (value ?? {}) as { lat?: unknown; lng?: unknown }
+  const { lat, lng, accuracy } = value as { lat?: unknown; lng?: unknown; accuracy?: unknown }
   if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
-    return [lng, lat]
+    return { lat, lng, accuracy: typeof accuracy === 'number' && accuracy >= 0 ? accuracy : undefined }
   }
-  throw new APIError('"location" must look like {"lat": 14.59, "lng": 120.98}.', 400, undefined, true)
+  throw new HttpError('"location" must look like {"lat": 14.59, "lng": 120.98}.', 400)
 }
 
 /**
@@ -45,9 +45,9 @@ export const createSubmission = async (
   input: SubmissionInput,
 ): Promise<{ submission: Submission; created: boolean }> => {
   const resident = asResident(req.user)
-  if (!resident) throw new APIError('Sign in with your phone to submit.', 401, undefined, true)
+  if (!resident) throw new HttpError('Sign in with your phone to submit.', 401)
   if (input.clientId != null && (typeof input.clientId !== 'string' || !UUID.test(input.clientId))) {
-    throw new APIError('"clientId" must be a UUID made by the app.', 400, undefined, true)
+    throw new HttpError('"clientId" must be a UUID made by the app.', 400)
   }
   const clientId = (input.clientId as string | undefined) ?? randomUUID()
   const earlier = await findByClientId(req, resident.id, clientId)

@@ -1,13 +1,14 @@
-import { APIError, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { jsonResponse } from '../../../src/lib/http'
 import { listFeed } from '../operations/listFeed'
+import { HttpError } from '../../../src/lib/errors'
 
 const positiveInt = (raw: string | null, name: string, fallback: number, max: number) => {
   if (raw === null || raw === '') return fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new APIError(`"${name}" must be a whole number from 1 to ${max}.`, 400, undefined, true)
+    throw new HttpError(`"${name}" must be a whole number from 1 to ${max}.`, 400)
   }
   return value
 }

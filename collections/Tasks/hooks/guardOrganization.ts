@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asStaff, isAdminUser, organizationIds } from '../../../src/access/roles'
+import { HttpError } from '../../../src/lib/errors'
 
 /** Staff can only file a task under an organisation they belong to. */
 export const guardOrganization: CollectionBeforeChangeHook = ({ data, req }) => {
@@ -8,7 +9,7 @@ export const guardOrganization: CollectionBeforeChangeHook = ({ data, req }) => 
   if (!staff || isAdminUser(staff) || data.organization == null) return data
   const organization = typeof data.organization === 'object' ? data.organization.id : data.organization
   if (!organizationIds(staff).includes(Number(organization))) {
-    throw new APIError('You can only create tasks for your own organisation.', 403, undefined, true)
+    throw new HttpError('You can only create tasks for your own organisation.', 403)
   }
   return data
 }

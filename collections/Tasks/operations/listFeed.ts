@@ -1,9 +1,10 @@
-import { APIError, type PayloadRequest, type Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
 import { placeLineage } from '../../../src/lib/geography'
 import type { Task } from '../../../src/payload-types'
 import { openTaskWhere } from './openTaskWhere'
+import { HttpError } from '../../../src/lib/errors'
 
 /** One feed entry: the task plus what this resident has done with it. */
 export type FeedItem = Pick<
@@ -20,7 +21,7 @@ export type FeedItem = Pick<
  */
 export const listFeed = async (req: PayloadRequest, { page = 1, limit = 20 } = {}) => {
   const resident = asResident(req.user)
-  if (!resident) throw new APIError('Sign in with your phone to see tasks near you.', 401, undefined, true)
+  if (!resident) throw new HttpError('Sign in with your phone to see tasks near you.', 401)
   const { payload } = req
   const home =
     typeof resident.homeBarangay === 'object' ? resident.homeBarangay?.id : resident.homeBarangay

@@ -1,0 +1,13 @@
+import { APIError } from 'payload'
+
+/**
+ * An error whose message is meant for the person who sent the request. The explicit name
+ * and data keep the message in Payload's `{ errors: [{ message }] }` even in the minified
+ * production bundle, where class names are mangled.
+ */
+export class HttpError extends APIError {
+  constructor(message: string, status: number, data: Record<string, unknown> = {}) {
+    super(message, status, data, true)
+    this.name = 'HttpError'
+  }
+}

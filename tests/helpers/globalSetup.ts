@@ -1,0 +1,35 @@
+import type { TestProject } from 'vitest/node'
+
+import { projectRoot } from '../../src/env'
+import { adminBuildIsCurrent, buildAdmin } from '../../src/lib/adminBuild'
+import { createTestDatabase } from './testDatabase'
+import { startTestServer } from './testServer'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    databaseUrl: string
+    payloadSecret: string
+    serverLog: string
+  }
+}
+
+const PAYLOAD_SECRET = 'bayanet-test-secret-0123456789abcdef'
+
+/** One database and one running host for the whole run; torn down at the end. */
+export default async function setup(project: TestProject) {
+  const database = await createTestDatabase()
+  if (!(await adminBuildIsCurrent(projectRoot))) {
+    console.log('[tests] building the admin (next build) once for this checkout…')
+    await buildAdmin(projectRoot)
+  }
+  const server = await startTestServer({ DATABASE_URL: database.url, PAYLOAD_SECRET })
+  project.provide('baseUrl', server.url)
+  project.provide('databaseUrl', database.url)
+  project.provide('payloadSecret', PAYLOAD_SECRET)
+  project.provide('serverLog', server.logFile)
+  return async () => {
+    await server.stop()
+    await database.dispose()
+  }
+}

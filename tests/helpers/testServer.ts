@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { projectRoot } from '../../src/env'
+import { freePort } from '../../src/lib/freePort'
+
+/** A Bayanet host started for tests, in its own process, exactly as `npm start` runs it. */
+export type TestServer = { url: string; logFile: string; stop: () => Promise<void> }
+
+const waitForReady = async (url: string, child: ChildProcess, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`)
+    const ok = await fetch(`${url}/readyz`).then((res) => res.ok, () => false)
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms`)
+}
+
+/** Starts `src/server.ts` against `databaseUrl` and waits for /readyz. */
+export const startTestServer = async (env: Record<string, string>): Promise<TestServer> => {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bayanet-test-data-'))
+  const logFile = path.join(dataDir, 'server.log')
+  const log = fs.openSync(logFile, 'a')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env, PORT: String(port), BAYANET_DATA_DIR: dataDir, SEED_DEMO: 'false', NODE_ENV: 'production' },
+    stdio: ['ignore', log, log],
+  })
+  try {
+    await waitForReady(url, child, 240_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    const tail = fs.readFileSync(logFile, 'utf8').slice(-6000)
+    throw new Error(`${(err as Error).message}\n--- server log ---\n${tail}`)
+  }
+  return {
+    url,
+    logFile,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+      await exited
+      clearTimeout(timer)
+      fs.closeSync(log)
+    },
+  }
+}
