@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asStaff } from '../../../src/access/roles'
-import { submissionTransitionError, type SubmissionStatus } from '../transitions'
+import { SUBMISSION_STATUSES, submissionTransitionError, type SubmissionStatus } from '../transitions'
 import { HttpError } from '../../../src/lib/errors'
 
 /** Status changes follow DESIGN.md §6, and record who decided and when. */
@@ -9,6 +9,9 @@ export const guardReview: CollectionBeforeChangeHook = ({ data, operation, origi
   if (operation !== 'update' || !data.status || !originalDoc) return data
   const from = originalDoc.status as SubmissionStatus
   const to = data.status as SubmissionStatus
+  if (!SUBMISSION_STATUSES.includes(to)) {
+    throw new HttpError(`"${String(to)}" is not a review decision; use "approved" or "rejected".`, 400)
+  }
   if (from === to) {
     if (from === 'approved' || from === 'rejected') {
       throw new HttpError(`This submission is already ${from}.`, 409)
