@@ -92,8 +92,10 @@ const live = new Set<Child>()
 let tempDir: string | undefined
 const logLines: string[] = []
 const notable: string[] = []
+/** Log lines worth a look: a message at error/warn level, or any failure or uncaught error. */
 const NOTABLE =
-  /\b(error|errors|warn|warning|fail|failed|failure|deprecat\w*|exception|unhandled)\b/i
+  /^\s*(⨯\s*)?(\[[^\]]*\]\s*)*(error|warn|warning)\b|\b(uncaught|unhandled|failed|failure|deprecat)/i
+const stripAnsi = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '')
 
 const note = (message: string) => console.error(`[bench] ${message}`)
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -136,6 +138,8 @@ const groupMembers = (pgid: number): string[] => {
   }
   return members
 }
+
+type StopOptions = { dataDir?: string; handlesSigterm?: boolean }
 
 /** Waits until nothing is left in the group; true if it emptied within `ms`. */
 const groupEmptied = async (pgid: number, ms: number) => {
@@ -231,7 +235,7 @@ const start = (label: string, argv: string[], env: NodeJS.ProcessEnv): Child => 
     readline.createInterface({ input: stream }).on('line', (line) => {
       const stamped = `[${label} +${Math.round(performance.now() - spawnedAt)}ms] ${line}`
       if (logLines.length < 200_000) logLines.push(stamped)
-      if (NOTABLE.test(line)) notable.push(stamped)
+      if (NOTABLE.test(stripAnsi(line))) notable.push(stripAnsi(stamped))
       if (args.verbose && label !== 'build' && !label.startsWith('baseline')) console.error(stamped)
     })
   }
@@ -294,8 +298,11 @@ const pollUntil = async (
   }
 }
 
-/** SIGTERM, wait (bounded) for exit and for its process group to empty. Returns ms to exit. */
-const stop = async (child: Child, dataDir?: string) => {
+/**
+ * SIGTERM, wait (bounded) for exit and for its process group to empty. Returns ms to exit, and
+ * whether it went cleanly (exit code 0, nothing left behind) for a child that handles SIGTERM.
+ */
+const stop = async (child: Child, { dataDir, handlesSigterm = true } = {} as StopOptions) => {
   const sentAt = performance.now()
   if (!child.exitInfo) child.proc.kill('SIGTERM')
   const exitedInTime = await Promise.race([
@@ -305,12 +312,18 @@ const stop = async (child: Child, dataDir?: string) => {
   const stopMs = performance.now() - sentAt
   const problems: string[] = []
   if (!exitedInTime) problems.push(`did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM`)
-  else if (child.exitInfo !== 'code 0') problems.push(`exited with ${child.exitInfo}`)
+  else if (handlesSigterm && child.exitInfo !== 'code 0')
+    problems.push(`exited with ${child.exitInfo}`)
   if (!(await groupEmptied(child.pgid, 5000))) {
     problems.push(`left running: ${groupMembers(child.pgid).join(', ') || 'something'}`)
     // Postgres first, gracefully, so a warm start after this is not measuring crash recovery.
     const pidFile = dataDir && path.join(dataDir, 'postgres', 'postmaster.pid')
-    const pid = pidFile ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0] || 0) : 0
+    let pid = 0
+    try {
+      if (pidFile) pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) || 0
+    } catch {
+      // no pid file: Postgres is not what is left
+    }
     if (pid && isAlive(pid)) process.kill(pid, 'SIGINT')
     if (!(await groupEmptied(child.pgid, 10_000))) {
       signalGroup(child.pgid, 'SIGKILL')
@@ -335,7 +348,7 @@ const baselineSample = async (index: number) => {
     const deadline = child.spawnedAt + BASELINE_TIMEOUT_MS
     return await pollUntil(child, port, '/', deadline, 2, (answer) => answer?.status === 200)
   } finally {
-    await stop(child)
+    await stop(child, { handlesSigterm: false })
   }
 }
 
@@ -361,7 +374,11 @@ const hostRun = async (label: string, dataDir: string): Promise<HostRun> => {
   delete env.DATABASE_URL
   delete env.BAYANET_ROLE // both halves, as `npm start`
   delete env.SEED_DEMO // --demo decides
-  note(`${label}: starting the host on port ${port}…`)
+  const stale = !(await adminBuildIsCurrent(root))
+  note(
+    `${label}: starting the host on port ${port}` +
+      (stale ? ' (.next is stale: this start will run next build)…' : '…'),
+  )
   const child = start(label, ['--import', 'tsx', 'src/server.ts', '--demo'], env)
   const deadline = child.spawnedAt + startTimeoutMs
   const seen: { detail: string; at: number }[] = []
@@ -391,9 +408,10 @@ const hostRun = async (label: string, dataDir: string): Promise<HostRun> => {
       phases.push({ detail: seen[i].detail, ms: (seen[i + 1]?.at ?? readyzMs) - seen[i].at })
     }
     const built =
+      stale ||
       seen.some((s) => /build/i.test(s.detail)) ||
       logLines.some((line) => line.startsWith(`[${label} `) && /next build/.test(line))
-    const { stopMs, clean } = await stop(child, dataDir)
+    const { stopMs, clean } = await stop(child, { dataDir })
     note(
       `${label}: /healthz ${Math.round(healthzMs)} ms, /readyz ${Math.round(readyzMs)} ms, ` +
         `stop ${Math.round(stopMs)} ms${built ? ' (included next build)' : ''}`,
@@ -491,7 +509,7 @@ const main = async () => {
   const rows = [
     ['start', '/healthz ms', '×base', '/readyz ms', '×base', 'stop ms'],
     [`baseline (median of ${baseline.length})`, ms(base), '1.0×', '', '', ''],
-    row(mark(cold), cold),
+    row(`${mark(cold)} (initdb, migrate, PSGC, seed)`, cold),
     row(`warm (median of ${warm.length})`, warmMedian),
     ...(warm.length > 1 ? warm.map((r) => row(`  ${mark(r)}`, r)) : []),
   ]
@@ -540,11 +558,23 @@ const main = async () => {
   if (footnotes.length) console.log(`\n${footnotes.join('\n')}`)
 
   if (notable.length) {
-    const unique = [...new Set(notable.map((line) => line.replace(/^\[[^\]]*\] /, '')))]
-    note(
-      `${notable.length} host log lines mention errors/warnings (${unique.length} distinct), e.g.:`,
-    )
-    for (const line of unique.slice(0, 10)) console.error(`  ${line.slice(0, 300)}`)
+    // Same message, which starts: "error: … (cold ×7, warm#1 ×6)".
+    const byMessage = new Map<string, Map<string, number>>()
+    for (const line of notable) {
+      const [, label, message] = /^\[(\S+) \+\d+ms\] (.*)$/.exec(line) ?? ['', '?', line]
+      const key = message
+        .replace(/\d{2}:\d{2}:\d{2}/g, 'hh:mm:ss')
+        .trim()
+        .slice(0, 200)
+      const labels = byMessage.get(key) ?? new Map<string, number>()
+      labels.set(label, (labels.get(label) ?? 0) + 1)
+      byMessage.set(key, labels)
+    }
+    note(`host output worth a look (${notable.length} lines; --log FILE keeps all of it):`)
+    for (const [message, labels] of [...byMessage].slice(0, 10)) {
+      const where = [...labels].map(([label, n]) => `${label} ×${n}`).join(', ')
+      console.error(`  ${message}  (${where})`)
+    }
   }
 }
 

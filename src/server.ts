@@ -88,6 +88,8 @@ const shutdown = async (signal: string, code = 0) => {
   if (stopping) return
   stopping = true
   state.phase = 'stopping'
+  // Ctrl-C also reaches embedded Postgres, which then drops our connections mid-shutdown.
+  process.on('uncaughtException', (err) => log('while stopping', err))
   log(`${signal}: shutting down`)
   const force = setTimeout(() => process.exit(code || 1), 25_000)
   force.unref()

@@ -92,8 +92,14 @@ export const startEmbeddedPostgres = async ({
     )
   }
   await ensureDatabase(port, database)
+  const pid = Number((await fs.readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    // Ctrl-C signals the whole process group, so Postgres may already be gone; don't wait for it then.
+    stop: async () => {
+      if (!isAlive(pid)) return
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))])
+      if (isAlive(pid)) process.kill(pid, 'SIGQUIT')
+    },
   }
 }
