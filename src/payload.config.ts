@@ -28,6 +28,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Bayanet' },
+    // No Gravatar: the admin must not call third parties with staff emails.
+    avatar: 'default',
     importMap: { baseDir: dirname },
   },
   collections: [

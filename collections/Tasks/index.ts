@@ -1,15 +1,18 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
-import { anyOf, staffOfOrganization } from '../../src/access/rules'
+import { asStaff, hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
+import { staffOfOrganization } from '../../src/access/rules'
 import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
 
 /** Kinds of question a task's form can ask. */
 export const TASK_FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'checkbox', 'date'] as const
 
-/** Residents and the public see only published tasks. */
-const publishedOnly: Access = () => ({ status: { equals: 'published' } })
+/** Residents and the public see published tasks; staff see only their own organisation's. */
+const readTasks: Access = (args) => {
+  if (asStaff(args.req.user)) return staffOfOrganization(['org-manager', 'reviewer'])(args)
+  return { status: { equals: 'published' } }
+}
 
 /** Managers may create tasks only for their own organisations. */
 const canCreateTask: Access = ({ req: { user }, data }) => {
@@ -26,7 +29,7 @@ export const Tasks: CollectionConfig = {
     defaultColumns: ['title', 'organization', 'status', 'reward.amount', 'endsAt'],
   },
   access: {
-    read: anyOf(publishedOnly, staffOfOrganization(['org-manager', 'reviewer'])),
+    read: readTasks,
     create: canCreateTask,
     update: staffOfOrganization(['org-manager']),
     delete: staffOfOrganization(['org-manager']),

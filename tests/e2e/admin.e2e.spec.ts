@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
+
+import { createOrganization, createTask } from '../helpers/fixtures'
+import { localPayload } from '../helpers/payload'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = fs.existsSync(CHROMIUM)
+if (!hasChromium) console.warn(`[e2e] ${CHROMIUM} not found: skipping browser tests (CI installs it)`)
+
+/** Screenshots for people to look at; kept out of git. */
+const SHOTS = path.resolve('tests/e2e/screenshots')
+
+describe.skipIf(!hasChromium)('the staff admin in a browser', () => {
+  let browser: Browser
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+  })
+  afterAll(async () => browser?.close())
+
+  it("signs a reviewer in and shows their organisation's tasks, not another's", async () => {
+    const mine = await createOrganization('lgu')
+    const theirs = await createOrganization('brand')
+    const task = await createTask(mine.org.id, { title: 'Ayusin ang ilaw sa kanto' })
+    const hidden = await createTask(theirs.org.id, { title: 'Another organisation’s task' })
+    const payload = await localPayload()
+    const password = 'reviewer-password-123'
+    await payload.update({ collection: 'users', id: mine.reviewer.user.id, data: { password } })
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${inject('baseUrl')}/admin/login`)
+    await page.fill('input[name="email"]', mine.reviewer.user.email)
+    await page.fill('input[name="password"]', password)
+    await page.screenshot({ path: path.join(SHOTS, 'admin-login.png') })
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin(\/)?$/, { timeout: 30_000 })
+
+    await page.goto(`${inject('baseUrl')}/admin/collections/tasks`)
+    await page.getByText(task.title).first().waitFor({ timeout: 30_000 })
+    // The organisation column loads separately; staff can read their own organisation.
+    await page.getByText(mine.org.name).first().waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: path.join(SHOTS, 'admin-tasks.png'), fullPage: true })
+    expect(await page.getByText(hidden.title).count()).toBe(0)
+    await page.close()
+  })
+})
