@@ -76,6 +76,9 @@ const boot = async () => {
   if (serveHttp) {
     const { startNext } = await import('./lib/startNext')
     nextHandler = await startNext(projectRoot, (detail) => (state.detail = detail))
+    // The first API request starts Payload inside Next; do it before saying we are ready.
+    state.detail = 'warming up the API'
+    await fetch(`http://127.0.0.1:${env.port}/api/places?limit=1`).catch(() => undefined)
   }
   state.phase = 'ready'
   state.detail = 'ready'
@@ -99,6 +102,8 @@ const shutdown = async (signal: string, code = 0) => {
     server.closeIdleConnections()
     setTimeout(() => server?.closeAllConnections(), 5_000).unref()
   })
+  const { cancelAdminBuild } = await import('./lib/adminBuild')
+  cancelAdminBuild()
   await worker?.stop().catch((err) => log('worker did not drain cleanly', err))
   await payload?.db?.destroy?.().catch((err: unknown) => log('database pool did not close cleanly', err))
   await embedded?.stop().catch((err) => log('embedded Postgres did not stop cleanly', err))

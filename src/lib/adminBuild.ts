@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 /** What the admin bundle is built from; a change to any of these needs a new `next build`. */
 const SOURCES = ['src', 'collections', 'hooks', 'jobs', 'providers', 'next.config.mjs', 'package-lock.json']
-const IGNORED = new Set(['node_modules', '.next', 'migrations'])
+const IGNORED = new Set(['node_modules', '.next', 'migrations', 'server.ts', 'build.ts'])
 
 const listFiles = async (entry: string): Promise<string[]> => {
   const stat = await fs.stat(entry).catch(() => undefined)
@@ -13,7 +13,7 @@ const listFiles = async (entry: string): Promise<string[]> => {
   if (stat.isFile()) return [entry]
   const children = await fs.readdir(entry)
   const nested = await Promise.all(
-    children.filter((name) => !IGNORED.has(name)).map((name) => listFiles(path.join(entry, name))),
+    children.filter((name) => !IGNORED.has(name) && !name.endsWith('.test.ts')).map((name) => listFiles(path.join(entry, name))),
   )
   return nested.flat()
 }
@@ -30,6 +30,7 @@ export const sourceFingerprint = async (root: string) => {
 }
 
 const stampFile = (root: string) => path.join(root, '.next', 'bayanet-source.sha256')
+const lockFile = (root: string) => path.join(root, '.bayanet-build.lock')
 
 /** True when `.next` holds a production build of the current sources. */
 export const adminBuildIsCurrent = async (root: string) => {
@@ -38,15 +39,42 @@ export const adminBuildIsCurrent = async (root: string) => {
   return built && stamp === (await sourceFingerprint(root))
 }
 
-/** Runs `next build` and records which sources it was built from. */
-export const buildAdmin = async (root: string, log: (line: string) => void = () => {}) => {
-  const fingerprint = await sourceFingerprint(root)
-  await new Promise<void>((resolve, reject) => {
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Only one `next build` may write `.next` at a time; others wait for it. */
+const takeBuildLock = async (root: string) => {
+  for (;;) {
+    try {
+      await fs.writeFile(lockFile(root), String(process.pid), { flag: 'wx' })
+      return
+    } catch {
+      const holder = Number(await fs.readFile(lockFile(root), 'utf8').catch(() => '0'))
+      if (!holder || !isAlive(holder)) await fs.rm(lockFile(root), { force: true })
+      else await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+}
+
+let running: ChildProcess | undefined
+
+/** Stops a build this process started (on shutdown), so it does not leave `.next` half written. */
+export const cancelAdminBuild = () => running?.kill('SIGTERM')
+
+const runNextBuild = (root: string, log: (line: string) => void) =>
+  new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
+    running = child
     let output = ''
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000)
@@ -55,9 +83,25 @@ export const buildAdmin = async (root: string, log: (line: string) => void = () 
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output}`)),
-    )
+    child.on('close', (code) => {
+      running = undefined
+      if (code === 0) resolve()
+      else reject(new Error(`next build failed (exit ${code}):\n${output}`))
+    })
   })
-  await fs.writeFile(stampFile(root), fingerprint)
+
+/**
+ * Runs `next build` unless the build is already current, and records which sources it was
+ * built from. Concurrent callers (several servers, tests) wait for one build.
+ */
+export const buildAdmin = async (root: string, log: (line: string) => void = () => {}, { force = false } = {}) => {
+  await takeBuildLock(root)
+  try {
+    if (!force && (await adminBuildIsCurrent(root))) return
+    const fingerprint = await sourceFingerprint(root)
+    await runNextBuild(root, log)
+    await fs.writeFile(stampFile(root), fingerprint)
+  } finally {
+    await fs.rm(lockFile(root), { force: true })
+  }
 }
