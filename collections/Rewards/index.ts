@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { rewardFields } from '../../src/fields/reward'
 import { anyOf, nobody, ownedByResident, staffOfOrganization } from '../../src/access/rules'
 import { REWARD_STATUSES } from './transitions'
 
@@ -22,16 +23,7 @@ export const Rewards: CollectionConfig = {
     { name: 'resident', type: 'relationship', relationTo: 'residents', required: true, index: true },
     { name: 'task', type: 'relationship', relationTo: 'tasks', required: true, index: true },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
-    {
-      name: 'kind',
-      type: 'select',
-      required: true,
-      options: [
-        { label: 'GCash', value: 'gcash' },
-        { label: 'Voucher', value: 'voucher' },
-      ],
-    },
-    { name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'PHP' } },
+    ...rewardFields(),
     {
       name: 'status',
       type: 'select',

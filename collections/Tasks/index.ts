@@ -2,6 +2,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { asStaff, hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
 import { staffOfOrganization } from '../../src/access/rules'
+import { rewardFields } from '../../src/fields/reward'
 import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
 
@@ -92,19 +93,7 @@ export const Tasks: CollectionConfig = {
     {
       name: 'reward',
       type: 'group',
-      fields: [
-        {
-          name: 'kind',
-          type: 'select',
-          required: true,
-          defaultValue: 'gcash',
-          options: [
-            { label: 'GCash', value: 'gcash' },
-            { label: 'Voucher', value: 'voucher' },
-          ],
-        },
-        { name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'PHP' } },
-      ],
+      fields: rewardFields({ kindDefault: 'gcash' }),
     },
     {
       name: 'caps',

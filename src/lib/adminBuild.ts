@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { isAlive } from './process'
+
 /** What the admin bundle is built from; a change to any of these needs a new `next build`. */
 const SOURCES = ['src', 'collections', 'hooks', 'jobs', 'providers', 'next.config.mjs', 'package-lock.json']
 const IGNORED = new Set(['node_modules', '.next', 'migrations', 'server.ts', 'build.ts'])
@@ -39,14 +41,6 @@ export const adminBuildIsCurrent = async (root: string) => {
   return built && stamp === (await sourceFingerprint(root))
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** Only one `next build` may write `.next` at a time; others wait for it. */
 const takeBuildLock = async (root: string) => {

@@ -5,6 +5,7 @@ import pg from 'pg'
 
 import { ConfigError } from '../env'
 import { freePort } from './freePort'
+import { isAlive } from './process'
 
 /** A running embedded Postgres server and the URL of its application database. */
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
@@ -12,14 +13,6 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** A Postgres left running by a killed parent holds the data directory; shut it down first. */
 const stopOrphan = async (databaseDir: string, log: (msg: string) => void) => {

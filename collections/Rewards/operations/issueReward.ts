@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { PayoutProvider } from '../../../providers/payouts/types'
 import { recordAudit } from '../../../src/lib/audit'
+import { idOf } from '../../../src/lib/ids'
 import { withTransaction } from '../../../src/lib/transaction'
 import type { Resident, Reward } from '../../../src/payload-types'
 import { canMoveReward, type RewardStatus } from '../transitions'
@@ -19,7 +20,6 @@ export class PayoutRetryable extends Error {
 /** What `issueReward` did. */
 export type IssueOutcome = 'issued' | 'pending' | 'failed' | 'already-settled'
 
-const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
 const move = (payload: Payload, reward: Reward, to: RewardStatus, data: Partial<Reward>, audit?: Record<string, unknown>) =>
   withTransaction(payload, async (req) => {
@@ -70,7 +70,7 @@ export const issueReward = async (
   reward = await move(payload, reward, 'issuing', { attempts: reward.attempts + 1, provider: provider.name })
   const resident: Resident = await payload.findByID({
     collection: 'residents',
-    id: idOf(reward.resident),
+    id: idOf(reward.resident)!,
     depth: 0,
     overrideAccess: true,
   })

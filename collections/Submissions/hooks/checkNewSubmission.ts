@@ -1,13 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
+import { idOf } from '../../../src/lib/ids'
 import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
 import { validateAnswers } from '../operations/validateAnswers'
 import { HttpError } from '../../../src/lib/errors'
 
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value !== null ? Number((value as { id: unknown }).id) : Number(value)
 
 /**
  * Every new submission, however it arrives (REST, GraphQL, Local API): bound to the signed-in
@@ -23,7 +22,7 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   if (!residentId) throw new HttpError('A submission needs a resident.', 400)
 
   const taskId = idOf(data.task)
-  if (!Number.isInteger(taskId) || taskId <= 0) {
+  if (taskId === undefined || !Number.isInteger(taskId) || taskId <= 0) {
     throw new HttpError('"task" must be the id of a task from your feed.', 400)
   }
   const { docs } = await payload.find({
@@ -38,7 +37,7 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   if (!task) throw new HttpError(`Task ${taskId} does not exist or is not open.`, 404)
 
   const resident = await payload.findByID({ collection: 'residents', id: residentId, depth: 0, overrideAccess: true, req })
-  const targets = (task.targets ?? []).map(idOf)
+  const targets = (task.targets ?? []).map(idOf).filter((id): id is number => id !== undefined)
   if (!task.nationwide && targets.length > 0) {
     const home = resident.homeBarangay == null ? undefined : idOf(resident.homeBarangay)
     if (!home) {

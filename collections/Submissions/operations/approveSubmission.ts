@@ -1,12 +1,11 @@
 import { ValidationError, type PayloadRequest } from 'payload'
 
 import { actorOf, recordAudit } from '../../../src/lib/audit'
+import { idOf } from '../../../src/lib/ids'
 import type { Reward, Submission, Task } from '../../../src/payload-types'
 import { rewardIdempotencyKey } from '../../Rewards/transitions'
 import { HttpError } from '../../../src/lib/errors'
 
-const idOf = (value: number | { id: number } | null | undefined) =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 /**
  * Creates the one reward an approved submission earns, in the caller's transaction. The
