@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import type { Worker } from '../jobs/agenda'
 import { ConfigError, dataDir, projectRoot, readEnv } from './env'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './lib/embeddedPostgres'
+import type { EmbeddedDatabase } from './lib/embeddedPostgres'
 import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
 import { resolveSecret } from './lib/secret'
@@ -56,6 +56,8 @@ const boot = async () => {
   let databaseUrl = env.databaseUrl
   if (!databaseUrl) {
     state.detail = 'starting embedded Postgres'
+    // Imported only here: with an external database it has no business in the process.
+    const { startEmbeddedPostgres } = await import('./lib/embeddedPostgres')
     embedded = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, 'postgres'), log })
     databaseUrl = embedded.url
     log(`embedded Postgres is running (data in ${path.join(dataDir, 'postgres')})`)
@@ -113,7 +115,9 @@ const shutdown = async (signal: string, code = 0) => {
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
 
-server = app.listen(env.port, () => log(`listening on :${env.port} (role ${env.role}); booting…`))
+server = app.listen(env.port, (err?: Error) => {
+  if (!err) log(`listening on :${env.port} (role ${env.role}); booting…`)
+})
 server.on('error', (err: NodeJS.ErrnoException) => {
   log(err.code === 'EADDRINUSE' ? `port ${env.port} is in use; set PORT to another port` : 'server error', err)
   void shutdown('startup failure', 1)

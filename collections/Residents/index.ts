@@ -1,8 +1,9 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
 import { asResident, isAdminUser } from '../../src/access/roles'
 import { isAdmin, nobody } from '../../src/access/rules'
 import { normalizePhMobile, PHONE_HINT } from '../../src/lib/phone'
+import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
 import { otpVerifyEndpoint } from './endpoints/otpVerify'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
@@ -11,6 +12,15 @@ const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResid
   if (isAdminUser(user)) return true
   const resident = asResident(user)
   return resident ? { id: { equals: resident.id } } : false
+}
+
+/** Fields only server code may set: a resident who chose a password could skip the SMS code. */
+const AUTH_FIELDS = ['password', 'email', 'username', 'sessions', 'hash', 'salt', 'loginAttempts', 'lockUntil']
+
+const updateResident: Access = (args) => {
+  const { data, req } = args
+  if (asResident(req.user) && data && AUTH_FIELDS.some((field) => field in data)) return false
+  return adminOrSelf(args)
 }
 
 /**
@@ -27,12 +37,12 @@ export const Residents: CollectionConfig = {
   admin: { useAsTitle: 'phone', defaultColumns: ['phone', 'name', 'homeBarangay', 'createdAt'] },
   access: {
     read: adminOrSelf,
-    update: adminOrSelf,
+    update: updateResident,
     // Residents come into being only by verifying a code (see operations/verifyOtp).
     create: nobody,
     delete: isAdmin,
   },
-  endpoints: [otpRequestEndpoint, otpVerifyEndpoint],
+  endpoints: [otpRequestEndpoint, otpVerifyEndpoint, ...noPasswordLoginEndpoints],
   hooks: { beforeValidate: [resolveHomeBarangay] },
   fields: [
     {

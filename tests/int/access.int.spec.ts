@@ -80,6 +80,22 @@ describe('access control over REST', () => {
     expect((await api('GET', `/api/tasks/${draftY}`, { token: bob.token })).status).toBe(404)
   })
 
+  it('never lets a resident trade the SMS code for a password', async () => {
+    for (const path of ['login', 'first-register', 'forgot-password']) {
+      const res = await api('POST', `/api/residents/${path}`, { body: { username: alice.phone.slice(1), email: 'a@b.c', password: 'x'.repeat(12) } })
+      expect(res.status, path).toBe(403)
+    }
+    for (const body of [{ password: 'chosen-password-1' }, { email: 'alice@example.com' }, { username: 'alice' }]) {
+      const res = await api('PATCH', `/api/residents/${alice.id}`, { token: alice.token, body })
+      expect(res.status, JSON.stringify(body)).toBe(403)
+    }
+    const payload = await localPayload()
+    const stored = await payload.findByID({ collection: 'residents', id: alice.id })
+    expect(stored.email ?? null).toBeNull()
+    // Her own profile fields are still hers to change.
+    expect((await api('PATCH', `/api/residents/${alice.id}`, { token: alice.token, body: { name: 'Alice' } })).status).toBe(200)
+  })
+
   it('does not let a resident approve, edit or pay their own submission', async () => {
     const res = await api('PATCH', `/api/submissions/${bobSubmissionY}`, { token: bob.token, body: { status: 'approved' } })
     expect(res.status).toBe(403)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { issueReward, PayoutRetryable } from '../../collections/Rewards/operations/issueReward'
 import { purgeSmsOutbox } from '../../jobs/definitions/purgeSmsOutbox'
-import { STUCK_AFTER_MS, sweepRewards } from '../../jobs/definitions/sweepRewards'
+import { ISSUING_STALE_MS, STUCK_AFTER_MS, sweepRewards } from '../../jobs/definitions/sweepRewards'
 import { sandboxLedger, sandboxPayoutProvider } from '../../providers/payouts/sandbox'
 import type { PayoutProvider, PayoutRequest } from '../../providers/payouts/types'
 import { api } from '../helpers/api'
@@ -100,6 +100,18 @@ describe('paying rewards', () => {
     const later = await sweepRewards(payload, provider, Date.now() + STUCK_AFTER_MS + 1000)
     expect(later.found).toBeGreaterThanOrEqual(1)
     expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issued')
+  })
+})
+
+describe('sweeping stale payouts', () => {
+  it('finishes a reward whose worker died mid-payout', async () => {
+    const payload = await localPayload()
+    const reward = await reservedReward()
+    await payload.update({ collection: 'rewards', id: reward.id, data: { status: 'issuing', attempts: 1 } })
+    const { provider, calls } = recording(sandboxPayoutProvider())
+    await sweepRewards(payload, provider, Date.now() + ISSUING_STALE_MS + 1000)
+    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issued')
+    expect(calls.filter((c) => c.idempotencyKey === reward.idempotencyKey)).toHaveLength(1)
   })
 })
 
