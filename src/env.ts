@@ -15,7 +15,12 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
+const oneOf = <T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T => {
   if (value === undefined || value === '') return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`)

@@ -30,7 +30,12 @@ app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
 app.get('/healthz', (_req, res) => {
-  res.json({ status: 'ok', role: env.role, phase: state.phase, uptime: Math.round(process.uptime()) })
+  res.json({
+    status: 'ok',
+    role: env.role,
+    phase: state.phase,
+    uptime: Math.round(process.uptime()),
+  })
 })
 app.get('/readyz', async (_req, res) => {
   const result = await readiness(state, payload)
@@ -43,12 +48,20 @@ const toNext: express.RequestHandler = (req, res, next) => {
   req.url = req.originalUrl
   if (nextHandler) return void nextHandler(req, res).catch(next)
   res.status(503).set('Retry-After', '5')
-  if (req.path.startsWith('/api')) res.json({ errors: [{ message: `Bayanet is starting: ${state.detail}` }] })
-  else res.type('html').send(`<!doctype html><meta http-equiv="refresh" content="5"><title>Bayanet</title><p>Bayanet is starting: ${state.detail}. This page reloads by itself.</p>`)
+  if (req.path.startsWith('/api'))
+    res.json({ errors: [{ message: `Bayanet is starting: ${state.detail}` }] })
+  else
+    res
+      .type('html')
+      .send(
+        `<!doctype html><meta http-equiv="refresh" content="5"><title>Bayanet</title><p>Bayanet is starting: ${state.detail}. This page reloads by itself.</p>`,
+      )
 }
 if (serveHttp) {
   app.use(['/admin', '/api', '/_next', '/__nextjs_original-stack-frame'], toNext)
-  app.use(express.static(path.join(projectRoot, 'client', 'dist'), { index: 'index.html', maxAge: '1h' }))
+  app.use(
+    express.static(path.join(projectRoot, 'client', 'dist'), { index: 'index.html', maxAge: '1h' }),
+  )
   app.use(express.static(path.join(projectRoot, 'client', 'public'), { index: 'index.html' }))
 }
 
@@ -67,7 +80,12 @@ const boot = async () => {
 
   state.detail = 'applying migrations'
   const { startPayload } = await import('./lib/startPayload')
-  payload = await startPayload({ seedDemo, adminEmail: env.adminEmail, adminPassword: env.adminPassword, credentialsFile: path.join(dataDir, 'demo-credentials.txt') })
+  payload = await startPayload({
+    seedDemo,
+    adminEmail: env.adminEmail,
+    adminPassword: env.adminPassword,
+    credentialsFile: path.join(dataDir, 'demo-credentials.txt'),
+  })
   state.migrated = true
 
   if (runWorker) {
@@ -107,7 +125,9 @@ const shutdown = async (signal: string, code = 0) => {
   const { cancelAdminBuild } = await import('./lib/adminBuild')
   cancelAdminBuild()
   await worker?.stop().catch((err) => log('worker did not drain cleanly', err))
-  await payload?.db?.destroy?.().catch((err: unknown) => log('database pool did not close cleanly', err))
+  await payload?.db
+    ?.destroy?.()
+    .catch((err: unknown) => log('database pool did not close cleanly', err))
   await embedded?.stop().catch((err) => log('embedded Postgres did not stop cleanly', err))
   log('stopped')
   process.exit(code)
@@ -119,13 +139,21 @@ server = app.listen(env.port, (err?: Error) => {
   if (!err) log(`listening on :${env.port} (role ${env.role}); booting…`)
 })
 server.on('error', (err: NodeJS.ErrnoException) => {
-  log(err.code === 'EADDRINUSE' ? `port ${env.port} is in use; set PORT to another port` : 'server error', err)
+  log(
+    err.code === 'EADDRINUSE'
+      ? `port ${env.port} is in use; set PORT to another port`
+      : 'server error',
+    err,
+  )
   void shutdown('startup failure', 1)
 })
 boot().catch((err) => {
   state.phase = 'failed'
   state.detail = err instanceof ConfigError ? err.message : 'startup failed; see the log'
-  log(err instanceof ConfigError ? err.message : 'startup failed', err instanceof ConfigError ? undefined : err)
+  log(
+    err instanceof ConfigError ? err.message : 'startup failed',
+    err instanceof ConfigError ? undefined : err,
+  )
   if (!(err instanceof ConfigError)) console.error(err)
   void shutdown('startup failure', 1)
 })

@@ -9,7 +9,11 @@ export const ACTOR_TYPES = ['staff', 'resident', 'system'] as const
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
   labels: { singular: 'Audit entry', plural: 'Audit log' },
-  admin: { useAsTitle: 'action', defaultColumns: ['action', 'entity', 'entityId', 'actorType', 'createdAt'] },
+  admin: {
+    group: 'Records',
+    useAsTitle: 'action',
+    defaultColumns: ['action', 'entity', 'entityId', 'actorType', 'createdAt'],
+  },
   access: {
     read: anyOf(isAdmin, staffOfOrganization(['org-manager'])),
     create: nobody,

@@ -6,7 +6,10 @@ import { staffOfOrganization } from '../../src/access/rules'
 /** Groups tasks that run together, possibly across organisations. */
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
-  admin: { useAsTitle: 'name' },
+  admin: {
+    group: 'Civic work',
+    useAsTitle: 'name',
+  },
   access: {
     read: staffOfOrganization(['org-manager', 'reviewer'], 'organizations'),
     create: ({ req: { user } }) => isAdminUser(user) || hasRole(user, ['org-manager']),

@@ -6,7 +6,11 @@ import { anyOf, isAdmin, isResident } from '../../src/access/rules'
 /** LGUs and brands that author tasks; `scope` is the geography they may target. */
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'updatedAt'] },
+  admin: {
+    group: 'People',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'updatedAt'],
+  },
   access: {
     // Residents see who runs a task; staff see their own organisations.
     read: anyOf(isResident, ({ req: { user } }) => {

@@ -17,6 +17,7 @@ export type PlaceLevel = (typeof PLACE_LEVELS)[number]
 export const Places: CollectionConfig = {
   slug: 'places',
   admin: {
+    group: 'Reference',
     useAsTitle: 'name',
     defaultColumns: ['name', 'code', 'level', 'parent'],
     listSearchableFields: ['name', 'code'],

@@ -15,7 +15,16 @@ const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResid
 }
 
 /** Fields only server code may set: a resident who chose a password could skip the SMS code. */
-const AUTH_FIELDS = ['password', 'email', 'username', 'sessions', 'hash', 'salt', 'loginAttempts', 'lockUntil']
+const AUTH_FIELDS = [
+  'password',
+  'email',
+  'username',
+  'sessions',
+  'hash',
+  'salt',
+  'loginAttempts',
+  'lockUntil',
+]
 
 const updateResident: Access = (args) => {
   const { data, req } = args
@@ -34,7 +43,11 @@ export const Residents: CollectionConfig = {
     tokenExpiration: 30 * 24 * 60 * 60,
     maxLoginAttempts: 5,
   },
-  admin: { useAsTitle: 'phone', defaultColumns: ['phone', 'name', 'homeBarangay', 'createdAt'] },
+  admin: {
+    group: 'People',
+    useAsTitle: 'phone',
+    defaultColumns: ['phone', 'name', 'homeBarangay', 'createdAt'],
+  },
   access: {
     read: adminOrSelf,
     update: updateResident,

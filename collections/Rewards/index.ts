@@ -10,7 +10,10 @@ import { REWARD_STATUSES } from './transitions'
  */
 export const Rewards: CollectionConfig = {
   slug: 'rewards',
-  admin: { defaultColumns: ['id', 'resident', 'task', 'amount', 'status', 'issuedAt'] },
+  admin: {
+    group: 'Civic work',
+    defaultColumns: ['id', 'resident', 'task', 'amount', 'status', 'issuedAt'],
+  },
   access: {
     read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
     create: nobody,
@@ -19,8 +22,20 @@ export const Rewards: CollectionConfig = {
   },
   fields: [
     // unique: one reward per submission, enforced by the database.
-    { name: 'submission', type: 'relationship', relationTo: 'submissions', required: true, unique: true },
-    { name: 'resident', type: 'relationship', relationTo: 'residents', required: true, index: true },
+    {
+      name: 'submission',
+      type: 'relationship',
+      relationTo: 'submissions',
+      required: true,
+      unique: true,
+    },
+    {
+      name: 'resident',
+      type: 'relationship',
+      relationTo: 'residents',
+      required: true,
+      index: true,
+    },
     { name: 'task', type: 'relationship', relationTo: 'tasks', required: true, index: true },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
     ...rewardFields(),

@@ -14,4 +14,5 @@ const NEXT: Record<RewardStatus, readonly RewardStatus[]> = {
 export const canMoveReward = (from: RewardStatus, to: RewardStatus) => NEXT[from].includes(to)
 
 /** The key a provider sees for this reward's payout, derived from our own record. */
-export const rewardIdempotencyKey = (submissionId: number | string) => `bayanet-reward-${submissionId}`
+export const rewardIdempotencyKey = (submissionId: number | string) =>
+  `bayanet-reward-${submissionId}`

@@ -9,7 +9,10 @@ import { isAdmin, nobody } from '../../src/access/rules'
 export const SmsOutbox: CollectionConfig = {
   slug: 'sms-outbox',
   labels: { singular: 'SMS', plural: 'SMS outbox' },
-  admin: { defaultColumns: ['to', 'status', 'provider', 'createdAt'] },
+  admin: {
+    group: 'Records',
+    defaultColumns: ['to', 'status', 'provider', 'createdAt'],
+  },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
   fields: [
     { name: 'to', type: 'text', required: true },

@@ -13,7 +13,10 @@ const immutable = { update: () => false }
 /** A resident's answer to a task, reviewed by staff of the task's organisation. */
 export const Submissions: CollectionConfig = {
   slug: 'submissions',
-  admin: { defaultColumns: ['id', 'task', 'resident', 'status', 'createdAt'] },
+  admin: {
+    group: 'Civic work',
+    defaultColumns: ['id', 'task', 'resident', 'status', 'createdAt'],
+  },
   access: {
     read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
     create: isResident,
@@ -24,15 +27,32 @@ export const Submissions: CollectionConfig = {
   hooks: { beforeChange: [checkNewSubmission, guardReview], afterChange: [rewardOnApproval] },
   indexes: [{ fields: ['resident', 'clientId'], unique: true }],
   fields: [
-    { name: 'task', type: 'relationship', relationTo: 'tasks', required: true, index: true, access: immutable },
-    { name: 'resident', type: 'relationship', relationTo: 'residents', required: true, index: true, access: immutable },
+    {
+      name: 'task',
+      type: 'relationship',
+      relationTo: 'tasks',
+      required: true,
+      index: true,
+      access: immutable,
+    },
+    {
+      name: 'resident',
+      type: 'relationship',
+      relationTo: 'residents',
+      required: true,
+      index: true,
+      access: immutable,
+    },
     {
       name: 'organization',
       type: 'relationship',
       relationTo: 'organizations',
       index: true,
       access: immutable,
-      admin: { readOnly: true, description: "Copied from the task, so access checks stay one lookup." },
+      admin: {
+        readOnly: true,
+        description: 'Copied from the task, so access checks stay one lookup.',
+      },
     },
     { name: 'answers', type: 'json', access: immutable },
     { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
@@ -58,8 +78,23 @@ export const Submissions: CollectionConfig = {
     },
     { name: 'score', type: 'number', access: { create: isStaffField, update: () => false } },
     { name: 'reasons', type: 'json', access: { create: isStaffField, update: () => false } },
-    { name: 'reviewer', type: 'relationship', relationTo: 'users', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-    { name: 'reviewedAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-    { name: 'reviewNote', type: 'textarea', access: { create: isStaffField, update: isStaffField } },
+    {
+      name: 'reviewer',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
+    {
+      name: 'reviewedAt',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
+    {
+      name: 'reviewNote',
+      type: 'textarea',
+      access: { create: isStaffField, update: isStaffField },
+    },
   ],
 }

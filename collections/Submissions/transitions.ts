@@ -23,7 +23,8 @@ const NEXT: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
 export const submissionTransitionError = (from: SubmissionStatus, to: SubmissionStatus) => {
   if (from === to) return undefined
   if (NEXT[from].includes(to)) return undefined
-  if (APPROVED_STATUSES.includes(from)) return `This submission is already ${from.replace('_', '-')}.`
+  if (APPROVED_STATUSES.includes(from))
+    return `This submission is already ${from.replace('_', '-')}.`
   if (from === 'rejected') return 'This submission was rejected; that decision is final.'
   return `A submission cannot go from ${from} to ${to}.`
 }

@@ -7,7 +7,14 @@ import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
 
 /** Kinds of question a task's form can ask. */
-export const TASK_FIELD_TYPES = ['text', 'textarea', 'number', 'select', 'checkbox', 'date'] as const
+export const TASK_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'select',
+  'checkbox',
+  'date',
+] as const
 
 /** Residents and the public see published tasks; staff see only their own organisation's. */
 const readTasks: Access = (args) => {
@@ -26,6 +33,7 @@ const canCreateTask: Access = ({ req: { user }, data }) => {
 export const Tasks: CollectionConfig = {
   slug: 'tasks',
   admin: {
+    group: 'Civic work',
     useAsTitle: 'title',
     defaultColumns: ['title', 'organization', 'status', 'reward.amount', 'endsAt'],
   },
@@ -39,7 +47,13 @@ export const Tasks: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      required: true,
+      index: true,
+    },
     { name: 'sponsors', type: 'relationship', relationTo: 'organizations', hasMany: true },
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns' },
     {
@@ -87,7 +101,12 @@ export const Tasks: CollectionConfig = {
           options: TASK_FIELD_TYPES.map((value) => ({ label: value, value })),
         },
         { name: 'required', type: 'checkbox', defaultValue: false },
-        { name: 'options', type: 'text', hasMany: true, admin: { description: 'For select questions' } },
+        {
+          name: 'options',
+          type: 'text',
+          hasMany: true,
+          admin: { description: 'For select questions' },
+        },
       ],
     },
     {

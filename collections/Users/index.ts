@@ -7,7 +7,11 @@ import { isAdmin, isAdminField } from '../../src/access/rules'
 export const Users: CollectionConfig = {
   slug: 'users',
   auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'roles', 'organizations'] },
+  admin: {
+    group: 'People',
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'roles', 'organizations'],
+  },
   access: {
     admin: ({ req: { user } }) => Boolean(asStaff(user)),
     // Admins see everyone; others see themselves and colleagues in their organisations.

@@ -24,7 +24,11 @@ export const purgeSmsOutbox = async (payload: Payload, now = Date.now()) => {
 
 /** Registers the purge as a job. */
 export const definePurgeSmsOutbox = (agenda: Agenda, payload: Payload) => {
-  agenda.define(JOBS.purgeSmsOutbox, async () => {
-    await purgeSmsOutbox(payload)
-  }, { concurrency: 1, lockLifetime: 5 * 60_000, removeOnComplete: true })
+  agenda.define(
+    JOBS.purgeSmsOutbox,
+    async () => {
+      await purgeSmsOutbox(payload)
+    },
+    { concurrency: 1, lockLifetime: 5 * 60_000, removeOnComplete: true },
+  )
 }

@@ -24,14 +24,23 @@ export const defineSendSms = (agenda: Agenda, payload: Payload, provider: SmsPro
         await payload.update({
           collection: 'sms-outbox',
           id: messageId,
-          data: { status: 'sent', provider: provider.name, providerRef, sentAt: new Date().toISOString() },
+          data: {
+            status: 'sent',
+            provider: provider.name,
+            providerRef,
+            sentAt: new Date().toISOString(),
+          },
           overrideAccess: true,
         })
       } catch (err) {
         await payload.update({
           collection: 'sms-outbox',
           id: messageId,
-          data: { status: 'failed', provider: provider.name, error: (err as Error).message.slice(0, 500) },
+          data: {
+            status: 'failed',
+            provider: provider.name,
+            error: (err as Error).message.slice(0, 500),
+          },
           overrideAccess: true,
         })
         throw err

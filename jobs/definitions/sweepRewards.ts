@@ -17,13 +17,23 @@ export const MAX_ATTEMPTS = 10
  * worker died mid-payout, or whose job gave up on a temporary failure. Safe beside the normal
  * job: the provider sees the same idempotency key, so nothing is paid twice.
  */
-export const sweepRewards = async (payload: Payload, provider: PayoutProvider, now = Date.now()) => {
+export const sweepRewards = async (
+  payload: Payload,
+  provider: PayoutProvider,
+  now = Date.now(),
+) => {
   const { docs } = await payload.find({
     collection: 'rewards',
     where: {
       or: [
-        { status: { equals: 'reserved' }, updatedAt: { less_than: new Date(now - STUCK_AFTER_MS).toISOString() } },
-        { status: { equals: 'issuing' }, updatedAt: { less_than: new Date(now - ISSUING_STALE_MS).toISOString() } },
+        {
+          status: { equals: 'reserved' },
+          updatedAt: { less_than: new Date(now - STUCK_AFTER_MS).toISOString() },
+        },
+        {
+          status: { equals: 'issuing' },
+          updatedAt: { less_than: new Date(now - ISSUING_STALE_MS).toISOString() },
+        },
         {
           status: { equals: 'failed' },
           attempts: { less_than: MAX_ATTEMPTS },

@@ -9,7 +9,10 @@ export const unconfiguredEmail: EmailAdapter = ({ payload }) => ({
   defaultFromAddress: 'no-reply@bayanet.local',
   defaultFromName: 'Bayanet',
   async sendEmail(message) {
-    payload.logger.warn({ msg: 'email not sent: no email provider is configured', subject: message.subject })
+    payload.logger.warn({
+      msg: 'email not sent: no email provider is configured',
+      subject: message.subject,
+    })
     return undefined
   },
 })

@@ -30,7 +30,11 @@ export const sandboxPayoutProvider = (): PayoutProvider => ({
     const ref = refFor(request.idempotencyKey)
     const result: PayoutResult =
       request.kind === 'voucher'
-        ? { status: 'succeeded', providerRef: `sbx-v-${ref}`, voucherCode: `BAYA-${ref.slice(0, 8).toUpperCase()}` }
+        ? {
+            status: 'succeeded',
+            providerRef: `sbx-v-${ref}`,
+            voucherCode: `BAYA-${ref.slice(0, 8).toUpperCase()}`,
+          }
         : { status: 'succeeded', providerRef: `sbx-g-${ref}` }
     ledger.set(request.idempotencyKey, result)
     return result

@@ -11,7 +11,9 @@ export const consoleSmsProvider = (log: (line: string) => void = console.log): S
   name: 'console',
   async send({ to, body }) {
     const providerRef = `console-${randomUUID()}`
-    log(`[sms:console] ${body.length} characters to ${maskPhone(to)} (${providerRef}); read it in the SMS outbox`)
+    log(
+      `[sms:console] ${body.length} characters to ${maskPhone(to)} (${providerRef}); read it in the SMS outbox`,
+    )
     return { providerRef }
   },
 })

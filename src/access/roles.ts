@@ -8,7 +8,9 @@ type AnyUser = PayloadRequest['user']
 
 /** The authenticated staff member, or undefined for residents and anonymous requests. */
 export const asStaff = (user: AnyUser) =>
-  user && user.collection === 'users' ? (user as Extract<AnyUser, { collection: 'users' }>) : undefined
+  user && user.collection === 'users'
+    ? (user as Extract<AnyUser, { collection: 'users' }>)
+    : undefined
 
 /** The authenticated resident, or undefined. */
 export const asResident = (user: AnyUser) =>

@@ -6,7 +6,15 @@ import path from 'node:path'
 import { isAlive } from './process'
 
 /** What the admin bundle is built from; a change to any of these needs a new `next build`. */
-const SOURCES = ['src', 'collections', 'hooks', 'jobs', 'providers', 'next.config.mjs', 'package-lock.json']
+const SOURCES = [
+  'src',
+  'collections',
+  'hooks',
+  'jobs',
+  'providers',
+  'next.config.mjs',
+  'package-lock.json',
+]
 const IGNORED = new Set(['node_modules', '.next', 'migrations', 'server.ts', 'build.ts'])
 
 const listFiles = async (entry: string): Promise<string[]> => {
@@ -15,7 +23,9 @@ const listFiles = async (entry: string): Promise<string[]> => {
   if (stat.isFile()) return [entry]
   const children = await fs.readdir(entry)
   const nested = await Promise.all(
-    children.filter((name) => !IGNORED.has(name) && !name.endsWith('.test.ts')).map((name) => listFiles(path.join(entry, name))),
+    children
+      .filter((name) => !IGNORED.has(name) && !name.endsWith('.test.ts'))
+      .map((name) => listFiles(path.join(entry, name))),
   )
   return nested.flat()
 }
@@ -37,10 +47,12 @@ const lockFile = (root: string) => path.join(root, '.bayanet-build.lock')
 /** True when `.next` holds a production build of the current sources. */
 export const adminBuildIsCurrent = async (root: string) => {
   const stamp = await fs.readFile(stampFile(root), 'utf8').catch(() => '')
-  const built = await fs.access(path.join(root, '.next', 'BUILD_ID')).then(() => true, () => false)
+  const built = await fs.access(path.join(root, '.next', 'BUILD_ID')).then(
+    () => true,
+    () => false,
+  )
   return built && stamp === (await sourceFingerprint(root))
 }
-
 
 /** Only one `next build` may write `.next` at a time; others wait for it. */
 const takeBuildLock = async (root: string) => {
@@ -63,11 +75,15 @@ export const cancelAdminBuild = () => running?.kill('SIGTERM')
 
 const runNextBuild = (root: string, log: (line: string) => void) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     running = child
     let output = ''
     const collect = (chunk: Buffer) => {
@@ -88,7 +104,11 @@ const runNextBuild = (root: string, log: (line: string) => void) =>
  * Runs `next build` unless the build is already current, and records which sources it was
  * built from. Concurrent callers (several servers, tests) wait for one build.
  */
-export const buildAdmin = async (root: string, log: (line: string) => void = () => {}, { force = false } = {}) => {
+export const buildAdmin = async (
+  root: string,
+  log: (line: string) => void = () => {},
+  { force = false } = {},
+) => {
   await takeBuildLock(root)
   try {
     if (!force && (await adminBuildIsCurrent(root))) return

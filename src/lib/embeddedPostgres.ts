@@ -20,7 +20,6 @@ for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'm
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 
-
 /** A Postgres left running by a killed parent holds the data directory; shut it down first. */
 const stopOrphan = async (databaseDir: string, log: (msg: string) => void) => {
   const pidFile = path.join(databaseDir, 'postmaster.pid')
@@ -39,10 +38,18 @@ const stopOrphan = async (databaseDir: string, log: (msg: string) => void) => {
 }
 
 const ensureDatabase = async (port: number, database: string) => {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  })
   await client.connect()
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ])
     if (!rowCount) await client.query(`CREATE DATABASE "${database}"`)
   } finally {
     await client.end()
@@ -92,7 +99,9 @@ export const startEmbeddedPostgres = async ({
     )
   }
   await ensureDatabase(port, database)
-  const pid = Number((await fs.readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
+  const pid = Number(
+    (await fs.readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
+  )
   // However this process ends, Postgres must not outlive it (a fast shutdown keeps the data safe).
   process.once('exit', () => {
     if (isAlive(pid)) process.kill(pid, 'SIGINT')

@@ -23,7 +23,9 @@ export const placeLineage = async (
       id: current,
       depth: 0,
       select: { parent: true },
-      overrideAccess: true,
+      // Places are public reference data, readable by anyone.
+      overrideAccess: false,
+      user: req?.user,
       req,
     })
     current = typeof place.parent === 'object' ? place.parent?.id : place.parent

@@ -19,7 +19,8 @@ export const jsonResponse = (
   body: unknown,
   status = 200,
   headers: Record<string, string> = {},
-) => Response.json(body, { status, headers: headersWithCors({ headers: new Headers(headers), req }) })
+) =>
+  Response.json(body, { status, headers: headersWithCors({ headers: new Headers(headers), req }) })
 
 /** The request body as a JSON object; a clear 400 when it is missing or not JSON. */
 export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {

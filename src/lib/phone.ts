@@ -13,7 +13,8 @@ export const normalizePhMobile = (input: unknown): PhMobile | undefined => {
 }
 
 /** What people are told when a number is not a Philippine mobile number. */
-export const PHONE_HINT = 'Enter a Philippine mobile number, like 0917 123 4567 or +63 917 123 4567.'
+export const PHONE_HINT =
+  'Enter a Philippine mobile number, like 0917 123 4567 or +63 917 123 4567.'
 
 /** A phone number safe for logs: country code, network prefix and last two digits only. */
 export const maskPhone = (phone: string) =>

@@ -9,10 +9,16 @@ import { ConfigError } from '../env'
  * Against an external database the secret must be given: a generated one would differ
  * between web and worker processes.
  */
-export const resolveSecret = async (given: string | undefined, dataDir: string, embedded: boolean) => {
+export const resolveSecret = async (
+  given: string | undefined,
+  dataDir: string,
+  embedded: boolean,
+) => {
   if (given) return given
   if (!embedded) {
-    throw new ConfigError('PAYLOAD_SECRET is required when DATABASE_URL is set (use 32+ random characters).')
+    throw new ConfigError(
+      'PAYLOAD_SECRET is required when DATABASE_URL is set (use 32+ random characters).',
+    )
   }
   const file = path.join(dataDir, 'payload-secret')
   const existing = (await fs.readFile(file, 'utf8').catch(() => '')).trim()

@@ -33,9 +33,16 @@ export const startPayload = async (options: {
   const payload = await getPayload({ config, key: 'bayanet-host' })
   // An idle connection dropped by the server must not take the process down.
   const pool = (payload.db as unknown as { pool?: import('pg').Pool }).pool
-  pool?.on('error', (err) => payload.logger.warn({ msg: 'idle database connection lost', err: err.message }))
+  pool?.on('error', (err) =>
+    payload.logger.warn({ msg: 'idle database connection lost', err: err.message }),
+  )
   await withStartupLock(payload, async () => {
-    await payload.db.migrate({ migrations: migrations as unknown as Parameters<typeof payload.db.migrate>[0] extends { migrations?: infer M } | undefined ? M : never })
+    await payload.db.migrate({
+      migrations: migrations as unknown as Parameters<typeof payload.db.migrate>[0] extends
+        { migrations?: infer M } | undefined
+        ? M
+        : never,
+    })
     await loadPsgc(payload)
     const admin = await bootstrapAdmin(payload, options.adminEmail, options.adminPassword)
     if (options.seedDemo) {

@@ -13,18 +13,29 @@ const SANTO_NINO = '1380700010'
 const password = () => randomBytes(12).toString('base64url')
 
 const placeId = async (payload: Payload, code: string) => {
-  const { docs } = await payload.find({ collection: 'places', where: { code: { equals: code } }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'places',
+    where: { code: { equals: code } },
+    limit: 1,
+    depth: 0,
+  })
   if (!docs[0]) throw new Error(`PSGC place ${code} is missing; load places before seeding`)
   return docs[0].id
 }
 
-type DemoTask = Omit<Task, 'id' | 'createdAt' | 'updatedAt' | 'organization' | 'status' | 'nationwide'>
+type DemoTask = Omit<
+  Task,
+  'id' | 'createdAt' | 'updatedAt' | 'organization' | 'status' | 'nationwide'
+>
 
 /**
  * Seeds an empty database with one LGU, one brand, their staff and a handful of published
  * tasks. Staff passwords are random, printed once and written to `credentialsFile`.
  */
-export const seedDemo = async (payload: Payload, { credentialsFile, adminExists }: { credentialsFile: string; adminExists: boolean }) => {
+export const seedDemo = async (
+  payload: Payload,
+  { credentialsFile, adminExists }: { credentialsFile: string; adminExists: boolean },
+) => {
   const { totalDocs } = await payload.count({ collection: 'organizations', overrideAccess: true })
   if (totalDocs > 0) return false
 
@@ -42,9 +53,16 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
   })
 
   const credentials: { role: string; email: string; password: string }[] = []
-  const staff = async (email: string, roles: ('admin' | 'org-manager' | 'reviewer')[], organizations: number[]) => {
+  const staff = async (
+    email: string,
+    roles: ('admin' | 'org-manager' | 'reviewer')[],
+    organizations: number[],
+  ) => {
     const secret = password()
-    await payload.create({ collection: 'users', data: { email, password: secret, roles, organizations, name: email.split('@')[0] } })
+    await payload.create({
+      collection: 'users',
+      data: { email, password: secret, roles, organizations, name: email.split('@')[0] },
+    })
     credentials.push({ role: roles.join('+'), email, password: secret })
   }
   if (!adminExists) await staff('admin@bayanet.local', ['admin'], [])
@@ -60,7 +78,12 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
       targets: [city],
       fields: [
         { name: 'street', label: 'Street and nearest landmark', type: 'text', required: true },
-        { name: 'poleNumber', label: 'Pole number, if you can see it', type: 'text', required: false },
+        {
+          name: 'poleNumber',
+          label: 'Pole number, if you can see it',
+          type: 'text',
+          required: false,
+        },
       ],
       reward: { kind: 'gcash', amount: 20 },
     },
@@ -69,7 +92,9 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
       title: 'Clean-up drive at the Marikina River, Concepcion Uno',
       description: 'Join Saturday’s clean-up, 6–9 AM. Bring gloves; sacks are provided.',
       targets: [concepcionUno],
-      fields: [{ name: 'sacks', label: 'How many sacks did you fill?', type: 'number', required: true }],
+      fields: [
+        { name: 'sacks', label: 'How many sacks did you fill?', type: 'number', required: true },
+      ],
       reward: { kind: 'gcash', amount: 50 },
     },
     {
@@ -77,7 +102,14 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
       title: 'Barangay assembly, Santo Niño',
       description: 'Attend the barangay assembly and tell us one issue that was raised.',
       targets: [santoNino],
-      fields: [{ name: 'issue', label: 'One issue raised at the assembly', type: 'textarea', required: true }],
+      fields: [
+        {
+          name: 'issue',
+          label: 'One issue raised at the assembly',
+          type: 'textarea',
+          required: true,
+        },
+      ],
       reward: { kind: 'gcash', amount: 25 },
     },
     {
@@ -86,7 +118,12 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
       description: 'Five questions on how ready your household is for the rainy season.',
       targets: [city],
       fields: [
-        { name: 'goBag', label: 'Does your household have a go-bag?', type: 'checkbox', required: true },
+        {
+          name: 'goBag',
+          label: 'Does your household have a go-bag?',
+          type: 'checkbox',
+          required: true,
+        },
         {
           name: 'warning',
           label: 'How do you hear flood warnings?',
@@ -103,7 +140,12 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
       description: 'A short nationwide survey on sachet waste in your neighbourhood.',
       targets: [],
       fields: [
-        { name: 'collected', label: 'Does your barangay collect sachets separately?', type: 'checkbox', required: true },
+        {
+          name: 'collected',
+          label: 'Does your barangay collect sachets separately?',
+          type: 'checkbox',
+          required: true,
+        },
         { name: 'idea', label: 'One idea to reduce sachet waste', type: 'text', required: false },
       ],
       reward: { kind: 'voucher', amount: 15 },
@@ -120,6 +162,8 @@ export const seedDemo = async (payload: Payload, { credentialsFile, adminExists 
     await fs.writeFile(credentialsFile, text, { mode: 0o600 })
     console.log(`\n${text}(also written to ${credentialsFile})\n`)
   }
-  payload.logger.info(`seeded demo data: 2 organisations, ${credentials.length} staff, ${tasks.length} tasks`)
+  payload.logger.info(
+    `seeded demo data: 2 organisations, ${credentials.length} staff, ${tasks.length} tasks`,
+  )
   return true
 }

@@ -8,7 +8,8 @@ import { localPayload } from '../helpers/payload'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasChromium = fs.existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`[e2e] ${CHROMIUM} not found: skipping browser tests (CI installs it)`)
+if (!hasChromium)
+  console.warn(`[e2e] ${CHROMIUM} not found: skipping browser tests (CI installs it)`)
 
 /** Screenshots for people to look at; kept out of git. */
 const SHOTS = path.resolve('tests/e2e/screenshots')
@@ -20,7 +21,14 @@ describe.skipIf(!hasChromium)('the staff admin in a browser', () => {
     fs.mkdirSync(SHOTS, { recursive: true })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
   })
   afterAll(async () => browser?.close())

@@ -7,7 +7,11 @@ export type ApiResponse<T = any> = { status: number; headers: Headers; body: T }
 export const api = async <T = any>(
   method: string,
   path: string,
-  { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  {
+    token,
+    body,
+    headers = {},
+  }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> => {
   const res = await fetch(`${inject('baseUrl')}${path}`, {
     method,
@@ -32,7 +36,11 @@ export const api = async <T = any>(
 export const errorMessage = (res: ApiResponse) => String(res.body?.errors?.[0]?.message ?? '')
 
 /** Polls `check` until it returns a value, or fails after `timeoutMs`. */
-export const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition') => {
+export const eventually = async <T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = 'condition',
+) => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const value = await check()

@@ -10,7 +10,11 @@ export const uniquePhone = () => `+639${String(randomInt(0, 1e9)).padStart(9, '0
 /** Looks a PSGC place up by its 10-digit code. */
 export const placeByCode = async (code: string) => {
   const payload = await localPayload()
-  const { docs } = await payload.find({ collection: 'places', where: { code: { equals: code } }, limit: 1 })
+  const { docs } = await payload.find({
+    collection: 'places',
+    where: { code: { equals: code } },
+    limit: 1,
+  })
   if (!docs[0]) throw new Error(`no place ${code}`)
   return docs[0]
 }
@@ -28,7 +32,10 @@ export const PLACES = {
 export const createOrganization = async (kind: 'lgu' | 'brand' = 'lgu') => {
   const payload = await localPayload()
   const tag = randomBytes(4).toString('hex')
-  const org = await payload.create({ collection: 'organizations', data: { name: `Org ${tag}`, kind } })
+  const org = await payload.create({
+    collection: 'organizations',
+    data: { name: `Org ${tag}`, kind },
+  })
   const staff = async (role: 'org-manager' | 'reviewer') => {
     const email = `${role}-${tag}@test.bayanet.local`
     const password = randomBytes(12).toString('hex')
@@ -67,15 +74,19 @@ export const createTask = async (organizationId: number, input: TaskInput = {}) 
 /** The OTP the console provider queued for `phone`, read from the admin-only outbox. */
 export const latestOtp = async (phone: string, { sent = false } = {}) => {
   const payload = await localPayload()
-  return eventually(async () => {
-    const { docs } = await payload.find({
-      collection: 'sms-outbox',
-      where: { to: { equals: phone }, ...(sent ? { status: { equals: 'sent' } } : {}) },
-      sort: '-createdAt',
-      limit: 1,
-    })
-    return docs[0] ? /(\d{6})/.exec(docs[0].body)?.[1] : undefined
-  }, 20_000, `an SMS to ${phone}`)
+  return eventually(
+    async () => {
+      const { docs } = await payload.find({
+        collection: 'sms-outbox',
+        where: { to: { equals: phone }, ...(sent ? { status: { equals: 'sent' } } : {}) },
+        sort: '-createdAt',
+        limit: 1,
+      })
+      return docs[0] ? /(\d{6})/.exec(docs[0].body)?.[1] : undefined
+    },
+    20_000,
+    `an SMS to ${phone}`,
+  )
 }
 
 /** Signs a new resident in through the real OTP endpoints; optionally sets their barangay. */
@@ -89,7 +100,10 @@ export const signInResident = async ({ barangayCode }: { barangayCode?: string }
   const token = verify.body.token as string
   const id = verify.body.user.id as number
   if (barangayCode) {
-    const patch = await api('PATCH', `/api/residents/${id}`, { token, body: { homeBarangay: barangayCode } })
+    const patch = await api('PATCH', `/api/residents/${id}`, {
+      token,
+      body: { homeBarangay: barangayCode },
+    })
     if (patch.status !== 200) throw new Error(`set barangay failed: ${JSON.stringify(patch.body)}`)
   }
   return { id, phone, token }

@@ -35,7 +35,11 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bayanet-test-pg-'))
   await fs.chmod(dir, 0o755) // the postgres system user must reach it when we run as root
-  const embedded = await startEmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), database: name, log: () => {} })
+  const embedded = await startEmbeddedPostgres({
+    databaseDir: path.join(dir, 'pg'),
+    database: name,
+    log: () => {},
+  })
   return {
     url: embedded.url,
     dispose: async () => {

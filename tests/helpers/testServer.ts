@@ -13,7 +13,10 @@ const waitForReady = async (url: string, child: ChildProcess, timeoutMs: number)
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`)
-    const ok = await fetch(`${url}/readyz`).then((res) => res.ok, () => false)
+    const ok = await fetch(`${url}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    )
     if (ok) return
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
@@ -29,7 +32,14 @@ export const startTestServer = async (env: Record<string, string>): Promise<Test
   const log = fs.openSync(logFile, 'a')
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, ...env, PORT: String(port), BAYANET_DATA_DIR: dataDir, SEED_DEMO: 'false', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      BAYANET_DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', log, log],
   })
   try {

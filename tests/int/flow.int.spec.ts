@@ -8,13 +8,35 @@ describe('a resident, from OTP to a paid reward', () => {
   it('signs in by SMS, sees local tasks, submits, is approved and paid exactly once', async () => {
     const lgu = await createOrganization('lgu')
     const brand = await createOrganization('brand')
-    const inBarangay = await createTask(lgu.org.id, { title: 'Concepcion Uno clean-up', targetCodes: [PLACES.concepcionUno] })
-    const inCity = await createTask(lgu.org.id, { title: 'Marikina streetlights', targetCodes: [PLACES.marikinaCity] })
-    const inRegion = await createTask(lgu.org.id, { title: 'NCR survey', targetCodes: [PLACES.ncr] })
-    const nationwide = await createTask(brand.org.id, { title: 'Nationwide survey', reward: { kind: 'voucher', amount: 15 } })
-    const elsewhere = await createTask(lgu.org.id, { title: 'Santo Niño only', targetCodes: [PLACES.santoNino] })
-    const faraway = await createTask(lgu.org.id, { title: 'Cebu only', targetCodes: [PLACES.cebuCity] })
-    const draft = await createTask(lgu.org.id, { title: 'Draft', status: 'draft', targetCodes: [PLACES.marikinaCity] })
+    const inBarangay = await createTask(lgu.org.id, {
+      title: 'Concepcion Uno clean-up',
+      targetCodes: [PLACES.concepcionUno],
+    })
+    const inCity = await createTask(lgu.org.id, {
+      title: 'Marikina streetlights',
+      targetCodes: [PLACES.marikinaCity],
+    })
+    const inRegion = await createTask(lgu.org.id, {
+      title: 'NCR survey',
+      targetCodes: [PLACES.ncr],
+    })
+    const nationwide = await createTask(brand.org.id, {
+      title: 'Nationwide survey',
+      reward: { kind: 'voucher', amount: 15 },
+    })
+    const elsewhere = await createTask(lgu.org.id, {
+      title: 'Santo Niño only',
+      targetCodes: [PLACES.santoNino],
+    })
+    const faraway = await createTask(lgu.org.id, {
+      title: 'Cebu only',
+      targetCodes: [PLACES.cebuCity],
+    })
+    const draft = await createTask(lgu.org.id, {
+      title: 'Draft',
+      status: 'draft',
+      targetCodes: [PLACES.marikinaCity],
+    })
 
     // 1. OTP: the code travels only through the outbox, sent by the sms.send job.
     const phone = uniquePhone()
@@ -42,7 +64,9 @@ describe('a resident, from OTP to a paid reward', () => {
     expect(me.body.user).toMatchObject({ id: residentId, phone })
 
     // A used code cannot be used again.
-    expect((await api('POST', '/api/residents/otp/verify', { body: { phone, code } })).status).toBe(401)
+    expect((await api('POST', '/api/residents/otp/verify', { body: { phone, code } })).status).toBe(
+      401,
+    )
 
     // 2. Home barangay by PSGC code.
     const patch = await api('PATCH', `/api/residents/${residentId}`, {
@@ -59,20 +83,31 @@ describe('a resident, from OTP to a paid reward', () => {
     for (const task of [inBarangay, inCity, inRegion, nationwide]) expect(ids).toContain(task.id)
     for (const task of [elsewhere, faraway, draft]) expect(ids).not.toContain(task.id)
     const entry = feed.body.docs.find((task: { id: number }) => task.id === inCity.id)
-    expect(entry).toMatchObject({ title: 'Marikina streetlights', mySubmission: null, reward: { kind: 'gcash', amount: 25 } })
+    expect(entry).toMatchObject({
+      title: 'Marikina streetlights',
+      mySubmission: null,
+      reward: { kind: 'gcash', amount: 25 },
+    })
     expect(entry.organization).toMatchObject({ id: lgu.org.id, name: lgu.org.name })
 
     // 4. Submission.
     const clientId = crypto.randomUUID()
     const submitted = await api('POST', '/api/submissions', {
       token,
-      body: { task: inCity.id, answers: { note: 'Pole 14 on J.P. Rizal is dark' }, clientId, location: { lat: 14.6507, lng: 121.1029 } },
+      body: {
+        task: inCity.id,
+        answers: { note: 'Pole 14 on J.P. Rizal is dark' },
+        clientId,
+        location: { lat: 14.6507, lng: 121.1029 },
+      },
     })
     expect(submitted.status).toBe(201)
     expect(submitted.body.doc).toMatchObject({ status: 'needs_review', clientId })
     const submissionId = submitted.body.doc.id
     const feedAfter = await api('GET', '/api/feed?limit=100', { token })
-    expect(feedAfter.body.docs.find((t: { id: number }) => t.id === inCity.id).mySubmission).toEqual({ id: submissionId, status: 'needs_review' })
+    expect(
+      feedAfter.body.docs.find((t: { id: number }) => t.id === inCity.id).mySubmission,
+    ).toEqual({ id: submissionId, status: 'needs_review' })
 
     // 5. Review by the task's organisation.
     const approve = await api('PATCH', `/api/submissions/${submissionId}`, {
@@ -80,19 +115,29 @@ describe('a resident, from OTP to a paid reward', () => {
       body: { status: 'approved', reviewNote: 'Confirmed by the barangay' },
     })
     expect(approve.status).toBe(200)
-    expect(approve.body.doc).toMatchObject({ status: 'approved', reviewNote: 'Confirmed by the barangay' })
+    expect(approve.body.doc).toMatchObject({
+      status: 'approved',
+      reviewNote: 'Confirmed by the barangay',
+    })
 
     // Approving again is refused and creates nothing.
-    const again = await api('PATCH', `/api/submissions/${submissionId}`, { token: lgu.reviewer.token, body: { status: 'approved' } })
+    const again = await api('PATCH', `/api/submissions/${submissionId}`, {
+      token: lgu.reviewer.token,
+      body: { status: 'approved' },
+    })
     expect(again.status).toBe(409)
     expect(errorMessage(again)).toMatch(/already approved/)
 
     // 6. The worker pays it; the resident sees it issued.
-    const issued = await eventually(async () => {
-      const res = await api('GET', '/api/rewards', { token })
-      const reward = res.body.docs?.[0]
-      return reward?.status === 'issued' ? res : undefined
-    }, 30_000, 'the reward to be issued')
+    const issued = await eventually(
+      async () => {
+        const res = await api('GET', '/api/rewards', { token })
+        const reward = res.body.docs?.[0]
+        return reward?.status === 'issued' ? res : undefined
+      },
+      30_000,
+      'the reward to be issued',
+    )
     expect(issued.body.totalDocs).toBe(1)
     const reward = issued.body.docs[0]
     expect(reward).toMatchObject({ amount: 25, kind: 'gcash', status: 'issued', attempts: 1 })
@@ -100,18 +145,35 @@ describe('a resident, from OTP to a paid reward', () => {
     expect(reward.idempotencyKey).toBe(`bayanet-reward-${submissionId}`)
 
     const payload = await localPayload()
-    const rewards = await payload.find({ collection: 'rewards', where: { submission: { equals: submissionId } } })
+    const rewards = await payload.find({
+      collection: 'rewards',
+      where: { submission: { equals: submissionId } },
+    })
     expect(rewards.totalDocs).toBe(1)
 
     // 7. Every transition is in the audit log.
     const audit = await payload.find({ collection: 'audit-log', sort: 'createdAt', limit: 500 })
     const actions = (entity: string, id: number) =>
-      audit.docs.filter((e) => e.entity === entity && e.entityId === String(id)).map((e) => e.action)
+      audit.docs
+        .filter((e) => e.entity === entity && e.entityId === String(id))
+        .map((e) => e.action)
     expect(actions('residents', residentId)).toEqual(['resident.registered'])
-    expect(actions('submissions', submissionId)).toEqual(['submission.created', 'submission.approved'])
-    expect(actions('rewards', reward.id)).toEqual(['reward.reserved', 'reward.issuing', 'reward.issued'])
-    const approvedEntry = audit.docs.find((e) => e.action === 'submission.approved' && e.entityId === String(submissionId))
-    expect(approvedEntry).toMatchObject({ actorType: 'staff', actorId: String(lgu.reviewer.user.id) })
+    expect(actions('submissions', submissionId)).toEqual([
+      'submission.created',
+      'submission.approved',
+    ])
+    expect(actions('rewards', reward.id)).toEqual([
+      'reward.reserved',
+      'reward.issuing',
+      'reward.issued',
+    ])
+    const approvedEntry = audit.docs.find(
+      (e) => e.action === 'submission.approved' && e.entityId === String(submissionId),
+    )
+    expect(approvedEntry).toMatchObject({
+      actorType: 'staff',
+      actorId: String(lgu.reviewer.user.id),
+    })
 
     // No OTP and no full phone number ever reaches the logs.
     const { readFileSync } = await import('node:fs')

@@ -15,7 +15,10 @@ const reservedReward = async (amount = 30) => {
   const org = await createOrganization('lgu')
   const task = await createTask(org.org.id, { reward: { kind: 'gcash', amount } })
   const resident = await signInResident()
-  const sub = await api('POST', '/api/submissions', { token: resident.token, body: { task: task.id, answers: { note: 'x' } } })
+  const sub = await api('POST', '/api/submissions', {
+    token: resident.token,
+    body: { task: task.id, answers: { note: 'x' } },
+  })
   return payload.create({
     collection: 'rewards',
     data: {
@@ -33,7 +36,10 @@ const reservedReward = async (amount = 30) => {
 }
 
 /** Wraps a provider and counts what reached it. */
-const recording = (inner: PayoutProvider, fault?: (call: number) => 'crash-after-accept' | undefined) => {
+const recording = (
+  inner: PayoutProvider,
+  fault?: (call: number) => 'crash-after-accept' | undefined,
+) => {
   const calls: PayoutRequest[] = []
   const provider: PayoutProvider = {
     name: inner.name,
@@ -41,7 +47,8 @@ const recording = (inner: PayoutProvider, fault?: (call: number) => 'crash-after
     async send(request) {
       calls.push(request)
       const result = await inner.send(request)
-      if (fault?.(calls.length) === 'crash-after-accept') throw new Error('worker died after the provider accepted')
+      if (fault?.(calls.length) === 'crash-after-accept')
+        throw new Error('worker died after the provider accepted')
       return result
     },
   }
@@ -63,15 +70,25 @@ describe('paying rewards', () => {
   it('pays a reward once when the worker dies after the provider accepted', async () => {
     const payload = await localPayload()
     const reward = await reservedReward(45)
-    const { provider, calls } = recording(sandboxPayoutProvider(), (n) => (n === 1 ? 'crash-after-accept' : undefined))
+    const { provider, calls } = recording(sandboxPayoutProvider(), (n) =>
+      n === 1 ? 'crash-after-accept' : undefined,
+    )
     await expect(issueReward(payload, reward.id, provider)).rejects.toThrow(/died/)
-    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issuing')
+    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe(
+      'issuing',
+    )
 
     expect(await issueReward(payload, reward.id, provider)).toBe('issued')
-    expect(calls.map((c) => c.idempotencyKey)).toEqual([reward.idempotencyKey, reward.idempotencyKey])
+    expect(calls.map((c) => c.idempotencyKey)).toEqual([
+      reward.idempotencyKey,
+      reward.idempotencyKey,
+    ])
     const paid = [...sandboxLedger().keys()].filter((key) => key === reward.idempotencyKey)
     expect(paid).toHaveLength(1)
-    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({ status: 'issued', attempts: 2 })
+    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({
+      status: 'issued',
+      attempts: 2,
+    })
   })
 
   it('marks a refused payout failed, and retries it later when the refusal was temporary', async () => {
@@ -86,7 +103,10 @@ describe('paying rewards', () => {
       },
     }
     await expect(issueReward(payload, reward.id, flaky)).rejects.toBeInstanceOf(PayoutRetryable)
-    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({ status: 'failed', lastError: 'provider unavailable' })
+    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({
+      status: 'failed',
+      lastError: 'provider unavailable',
+    })
     down = false
     expect(await issueReward(payload, reward.id, flaky)).toBe('issued')
   })
@@ -107,7 +127,11 @@ describe('sweeping stale payouts', () => {
   it('finishes a reward whose worker died mid-payout', async () => {
     const payload = await localPayload()
     const reward = await reservedReward()
-    await payload.update({ collection: 'rewards', id: reward.id, data: { status: 'issuing', attempts: 1 } })
+    await payload.update({
+      collection: 'rewards',
+      id: reward.id,
+      data: { status: 'issuing', attempts: 1 },
+    })
     const { provider, calls } = recording(sandboxPayoutProvider())
     await sweepRewards(payload, provider, Date.now() + ISSUING_STALE_MS + 1000)
     expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issued')
@@ -118,11 +142,18 @@ describe('sweeping stale payouts', () => {
 describe('purging SMS', () => {
   it('deletes messages and OTP challenges older than a day', async () => {
     const payload = await localPayload()
-    const message = await payload.create({ collection: 'sms-outbox', data: { to: '+639170000000', body: 'old', status: 'sent' } })
+    const message = await payload.create({
+      collection: 'sms-outbox',
+      data: { to: '+639170000000', body: 'old', status: 'sent' },
+    })
     const fresh = await purgeSmsOutbox(payload)
-    expect(await payload.count({ collection: 'sms-outbox', where: { id: { equals: message.id } } })).toMatchObject({ totalDocs: 1 })
+    expect(
+      await payload.count({ collection: 'sms-outbox', where: { id: { equals: message.id } } }),
+    ).toMatchObject({ totalDocs: 1 })
     expect(fresh.sms).toBe(0)
     await purgeSmsOutbox(payload, Date.now() + 25 * 60 * 60 * 1000)
-    expect(await payload.count({ collection: 'sms-outbox', where: { id: { equals: message.id } } })).toMatchObject({ totalDocs: 0 })
+    expect(
+      await payload.count({ collection: 'sms-outbox', where: { id: { equals: message.id } } }),
+    ).toMatchObject({ totalDocs: 0 })
   })
 })

@@ -8,7 +8,10 @@ import { startTestServer, type TestServer } from '../helpers/testServer'
 const call = async (base: string, method: string, path: string, token?: string, body?: unknown) => {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `JWT ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: res.status, body: await res.json().catch(() => undefined) }
@@ -40,19 +43,37 @@ describe('separate web and worker processes', () => {
     const lgu = await createOrganization('lgu')
     const task = await createTask(lgu.org.id)
     const phone = uniquePhone()
-    expect((await call(web.url, 'POST', '/api/residents/otp/request', undefined, { phone })).status).toBe(202)
+    expect(
+      (await call(web.url, 'POST', '/api/residents/otp/request', undefined, { phone })).status,
+    ).toBe(202)
     const code = await latestOtp(phone, { sent: true })
-    const verify = await call(web.url, 'POST', '/api/residents/otp/verify', undefined, { phone, code })
+    const verify = await call(web.url, 'POST', '/api/residents/otp/verify', undefined, {
+      phone,
+      code,
+    })
     expect(verify.status).toBe(200)
     const token = verify.body.token
-    const sub = await call(web.url, 'POST', '/api/submissions', token, { task: task.id, answers: { note: 'ok' } })
+    const sub = await call(web.url, 'POST', '/api/submissions', token, {
+      task: task.id,
+      answers: { note: 'ok' },
+    })
     expect(sub.status).toBe(201)
-    const approve = await call(web.url, 'PATCH', `/api/submissions/${sub.body.doc.id}`, lgu.reviewer.token, { status: 'approved' })
+    const approve = await call(
+      web.url,
+      'PATCH',
+      `/api/submissions/${sub.body.doc.id}`,
+      lgu.reviewer.token,
+      { status: 'approved' },
+    )
     expect(approve.status).toBe(200)
-    const reward = await eventually(async () => {
-      const res = await call(web.url, 'GET', '/api/rewards', token)
-      return res.body?.docs?.[0]?.status === 'issued' ? res.body.docs[0] : undefined
-    }, 30_000, 'the reward to be issued')
+    const reward = await eventually(
+      async () => {
+        const res = await call(web.url, 'GET', '/api/rewards', token)
+        return res.body?.docs?.[0]?.status === 'issued' ? res.body.docs[0] : undefined
+      },
+      30_000,
+      'the reward to be issued',
+    )
     expect(reward.attempts).toBe(1)
   })
 })

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, errorMessage } from '../helpers/api'
-import { createOrganization, createTask, latestOtp, PLACES, signInResident, uniquePhone } from '../helpers/fixtures'
+import {
+  createOrganization,
+  createTask,
+  latestOtp,
+  PLACES,
+  signInResident,
+  uniquePhone,
+} from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
 type Org = Awaited<ReturnType<typeof createOrganization>>
@@ -20,20 +27,32 @@ describe('bad input gets a clear 4xx', () => {
         fields: [
           { name: 'street', label: 'Street', type: 'text', required: true },
           { name: 'count', label: 'How many', type: 'number', required: true },
-          { name: 'kind', label: 'Kind', type: 'select', required: false, options: ['lamp', 'pole'] },
+          {
+            name: 'kind',
+            label: 'Kind',
+            type: 'select',
+            required: false,
+            options: ['lamp', 'pole'],
+          },
         ],
       })
     ).id
   })
 
-  it.each(['12345', '+14155550123', '0817 123 4567', '', 42])('rejects the phone %s with a hint', async (phone) => {
-    const res = await api('POST', '/api/residents/otp/request', { body: { phone } })
-    expect(res.status).toBe(400)
-    expect(errorMessage(res)).toMatch(/Philippine mobile number/)
-  })
+  it.each(['12345', '+14155550123', '0817 123 4567', '', 42])(
+    'rejects the phone %s with a hint',
+    async (phone) => {
+      const res = await api('POST', '/api/residents/otp/request', { body: { phone } })
+      expect(res.status).toBe(400)
+      expect(errorMessage(res)).toMatch(/Philippine mobile number/)
+    },
+  )
 
   it('rejects a body that is not JSON', async () => {
-    const res = await api('POST', '/api/residents/otp/request', { body: '{phone:', headers: { 'content-type': 'application/json' } })
+    const res = await api('POST', '/api/residents/otp/request', {
+      body: '{phone:',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(res.status).toBe(400)
     expect(errorMessage(res)).toMatch(/JSON/)
   })
@@ -59,35 +78,68 @@ describe('bad input gets a clear 4xx', () => {
     }
     const locked = await api('POST', '/api/residents/otp/verify', { body: { phone, code } })
     expect(locked.status).toBe(429)
-    expect((await api('POST', '/api/residents/otp/verify', { body: { phone, code: '12' } })).status).toBe(400)
+    expect(
+      (await api('POST', '/api/residents/otp/verify', { body: { phone, code: '12' } })).status,
+    ).toBe(400)
   })
 
   it('rejects an unknown or closed task', async () => {
-    const unknown = await api('POST', '/api/submissions', { token: resident.token, body: { task: 999999, answers: {} } })
+    const unknown = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { task: 999999, answers: {} },
+    })
     expect(unknown.status).toBe(404)
     expect(errorMessage(unknown)).toMatch(/Task 999999 does not exist or is not open/)
     const closed = await createTask(org.org.id, { status: 'closed' })
-    expect((await api('POST', '/api/submissions', { token: resident.token, body: { task: closed.id, answers: { note: 'x' } } })).status).toBe(404)
-    const ended = await createTask(org.org.id, { endsAt: new Date(Date.now() - 60_000).toISOString() })
-    expect((await api('POST', '/api/submissions', { token: resident.token, body: { task: ended.id, answers: { note: 'x' } } })).status).toBe(404)
-    const noTask = await api('POST', '/api/submissions', { token: resident.token, body: { answers: {} } })
+    expect(
+      (
+        await api('POST', '/api/submissions', {
+          token: resident.token,
+          body: { task: closed.id, answers: { note: 'x' } },
+        })
+      ).status,
+    ).toBe(404)
+    const ended = await createTask(org.org.id, {
+      endsAt: new Date(Date.now() - 60_000).toISOString(),
+    })
+    expect(
+      (
+        await api('POST', '/api/submissions', {
+          token: resident.token,
+          body: { task: ended.id, answers: { note: 'x' } },
+        })
+      ).status,
+    ).toBe(404)
+    const noTask = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { answers: {} },
+    })
     expect(noTask.status).toBe(400)
     expect(errorMessage(noTask)).toMatch(/"task"/)
   })
 
   it('lists every missing or malformed answer, and saves nothing', async () => {
-    const res = await api('POST', '/api/submissions', { token: resident.token, body: { task: survey, answers: { count: 'three', kind: 'tree', extra: 1 } } })
+    const res = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { task: survey, answers: { count: 'three', kind: 'tree', extra: 1 } },
+    })
     expect(res.status).toBe(400)
     const message = errorMessage(res)
     expect(message).toMatch(/Street/)
     expect(message).toMatch(/"How many" must be a number/)
     expect(message).toMatch(/"Kind" must be one of: lamp, pole/)
     expect(message).toMatch(/"extra" is not a question/)
-    const missing = await api('POST', '/api/submissions', { token: resident.token, body: { task: survey } })
+    const missing = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { task: survey },
+    })
     expect(missing.status).toBe(400)
     expect(errorMessage(missing)).toMatch(/required/)
     const payload = await localPayload()
-    expect((await payload.count({ collection: 'submissions', where: { task: { equals: survey } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'submissions', where: { task: { equals: survey } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('treats a retried clientId as the same submission, and refuses a second one', async () => {
@@ -98,35 +150,60 @@ describe('bad input gets a clear 4xx', () => {
     const retry = await api('POST', '/api/submissions', { token: resident.token, body })
     expect(retry.status).toBe(200)
     expect(retry.body.doc.id).toBe(first.body.doc.id)
-    const second = await api('POST', '/api/submissions', { token: resident.token, body: { ...body, clientId: crypto.randomUUID() } })
+    const second = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { ...body, clientId: crypto.randomUUID() },
+    })
     expect(second.status).toBe(409)
     expect(errorMessage(second)).toMatch(/already submitted/)
-    const badId = await api('POST', '/api/submissions', { token: resident.token, body: { ...body, clientId: 'abc' } })
+    const badId = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { ...body, clientId: 'abc' },
+    })
     expect(badId.status).toBe(400)
   })
 
   it('refuses tasks outside the resident’s barangay', async () => {
     const cebu = await createTask(org.org.id, { targetCodes: [PLACES.cebuCity] })
-    const res = await api('POST', '/api/submissions', { token: resident.token, body: { task: cebu.id, answers: { note: 'x' } } })
+    const res = await api('POST', '/api/submissions', {
+      token: resident.token,
+      body: { task: cebu.id, answers: { note: 'x' } },
+    })
     expect(res.status).toBe(403)
     expect(errorMessage(res)).toMatch(/not open to residents of your barangay/)
   })
 
   it('refuses a home that is not a barangay, or not a place at all, and keeps the old one', async () => {
-    const city = await api('PATCH', `/api/residents/${resident.id}`, { token: resident.token, body: { homeBarangay: PLACES.marikinaCity } })
+    const city = await api('PATCH', `/api/residents/${resident.id}`, {
+      token: resident.token,
+      body: { homeBarangay: PLACES.marikinaCity },
+    })
     expect(city.status).toBe(400)
     expect(errorMessage(city)).toMatch(/choose a barangay/)
-    const nowhere = await api('PATCH', `/api/residents/${resident.id}`, { token: resident.token, body: { homeBarangay: '0000000000' } })
+    const nowhere = await api('PATCH', `/api/residents/${resident.id}`, {
+      token: resident.token,
+      body: { homeBarangay: '0000000000' },
+    })
     expect(nowhere.status).toBe(400)
-    const gcash = await api('PATCH', `/api/residents/${resident.id}`, { token: resident.token, body: { gcashNumber: '555' } })
+    const gcash = await api('PATCH', `/api/residents/${resident.id}`, {
+      token: resident.token,
+      body: { gcashNumber: '555' },
+    })
     expect(gcash.status).toBe(400)
     const me = await api('GET', '/api/residents/me', { token: resident.token })
     expect(me.body.user.homeBarangay?.code ?? me.body.user.homeBarangay).toBeTruthy()
     const payload = await localPayload()
     const stored = await payload.findByID({ collection: 'residents', id: resident.id, depth: 1 })
-    expect(typeof stored.homeBarangay === 'object' && stored.homeBarangay?.code).toBe(PLACES.concepcionUno)
-    const phone = await api('PATCH', `/api/residents/${resident.id}`, { token: resident.token, body: { phone: '+639999999999' } })
-    expect((await payload.findByID({ collection: 'residents', id: resident.id })).phone).toBe(resident.phone)
+    expect(typeof stored.homeBarangay === 'object' && stored.homeBarangay?.code).toBe(
+      PLACES.concepcionUno,
+    )
+    const phone = await api('PATCH', `/api/residents/${resident.id}`, {
+      token: resident.token,
+      body: { phone: '+639999999999' },
+    })
+    expect((await payload.findByID({ collection: 'residents', id: resident.id })).phone).toBe(
+      resident.phone,
+    )
     expect([200, 400, 403]).toContain(phone.status)
   })
 
@@ -137,16 +214,35 @@ describe('bad input gets a clear 4xx', () => {
 
   it('refuses an illegal review decision with 409 and keeps the submission as it was', async () => {
     const other = await signInResident({ barangayCode: PLACES.concepcionUno })
-    const sub = await api('POST', '/api/submissions', { token: other.token, body: { task: survey, answers: { street: 'A', count: 1 } } })
+    const sub = await api('POST', '/api/submissions', {
+      token: other.token,
+      body: { task: survey, answers: { street: 'A', count: 1 } },
+    })
     const id = sub.body.doc.id
-    expect((await api('PATCH', `/api/submissions/${id}`, { token: org.reviewer.token, body: { status: 'rejected' } })).status).toBe(200)
-    const flip = await api('PATCH', `/api/submissions/${id}`, { token: org.reviewer.token, body: { status: 'approved' } })
+    expect(
+      (
+        await api('PATCH', `/api/submissions/${id}`, {
+          token: org.reviewer.token,
+          body: { status: 'rejected' },
+        })
+      ).status,
+    ).toBe(200)
+    const flip = await api('PATCH', `/api/submissions/${id}`, {
+      token: org.reviewer.token,
+      body: { status: 'approved' },
+    })
     expect(flip.status).toBe(409)
     expect(errorMessage(flip)).toMatch(/rejected; that decision is final/)
     const payload = await localPayload()
     expect((await payload.findByID({ collection: 'submissions', id })).status).toBe('rejected')
-    expect((await payload.count({ collection: 'rewards', where: { submission: { equals: id } } })).totalDocs).toBe(0)
-    const nonsense = await api('PATCH', `/api/submissions/${id}`, { token: org.reviewer.token, body: { status: 'paid' } })
+    expect(
+      (await payload.count({ collection: 'rewards', where: { submission: { equals: id } } }))
+        .totalDocs,
+    ).toBe(0)
+    const nonsense = await api('PATCH', `/api/submissions/${id}`, {
+      token: org.reviewer.token,
+      body: { status: 'paid' },
+    })
     expect(nonsense.status).toBe(400)
   })
 })

@@ -37,7 +37,12 @@ const insertWithPostgres = async (pool: import('pg').Pool, rows: PsgcRow[]) => {
          SELECT u.code, u.name, u.level::enum_places_level, p.id, now(), now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(code, name, level, parent_code)
          LEFT JOIN places p ON p.code = u.parent_code`,
-        [batch.map((r) => r.code), batch.map((r) => r.name), batch.map((r) => r.level), batch.map((r) => r.parentCode)],
+        [
+          batch.map((r) => r.code),
+          batch.map((r) => r.name),
+          batch.map((r) => r.level),
+          batch.map((r) => r.parentCode),
+        ],
       )
     }
     await client.query('COMMIT')

@@ -32,7 +32,13 @@ describe('psgcRows', () => {
 
   it('puts a Manila barangay under its district, the city and NCR', () => {
     const lineage: string[] = []
-    for (let code: string | null = '1380602001'; code; code = byCode.get(code)?.parentCode ?? null) lineage.push(byCode.get(code)!.name)
-    expect(lineage).toEqual(['Barangay 287', 'Binondo', 'City of Manila', 'National Capital Region (NCR)'])
+    for (let code: string | null = '1380602001'; code; code = byCode.get(code)?.parentCode ?? null)
+      lineage.push(byCode.get(code)!.name)
+    expect(lineage).toEqual([
+      'Barangay 287',
+      'Binondo',
+      'City of Manila',
+      'National Capital Region (NCR)',
+    ])
   })
 })

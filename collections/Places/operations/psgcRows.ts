@@ -9,8 +9,20 @@ export const PSGC_RELEASE = '2025-2Q'
 export type PsgcRow = { code: string; name: string; level: PlaceLevel; parentCode: string | null }
 
 type Region = { psgcCode: string; regCode: string; regionName: string }
-type Province = { psgcCode: string; regCode: string; provCode: string; provName: string; cityClass: string | null }
-type MunCity = { psgcCode: string; regCode: string; provCode: string; munCityCode: string; munCityName: string }
+type Province = {
+  psgcCode: string
+  regCode: string
+  provCode: string
+  provName: string
+  cityClass: string | null
+}
+type MunCity = {
+  psgcCode: string
+  regCode: string
+  provCode: string
+  munCityCode: string
+  munCityName: string
+}
 type Barangay = { psgcCode: string; munCityCode: string; regCode: string; brgyName: string }
 
 const require = createRequire(import.meta.url)
@@ -31,13 +43,21 @@ export const psgcRows = (): PsgcRow[] => {
   const barangays = read<Barangay>('barangays')
 
   const regionCode = new Map(regions.map((r) => [r.regCode, r.psgcCode]))
-  const cityCode = (m: { regCode: string; munCityCode: string }) => `${m.regCode}${m.munCityCode}000`
+  const cityCode = (m: { regCode: string; munCityCode: string }) =>
+    `${m.regCode}${m.munCityCode}000`
   const trueProvinces = provinces.filter((p) => !p.cityClass)
   const provinceCode = new Map(trueProvinces.map((p) => [p.provCode, p.psgcCode]))
   // Cities listed as "provinces" (HUCs, ICCs): their PPP code maps to the city itself.
-  const cityAsProvince = new Map(provinces.filter((p) => p.cityClass).map((p) => [p.provCode, p.psgcCode]))
+  const cityAsProvince = new Map(
+    provinces.filter((p) => p.cityClass).map((p) => [p.provCode, p.psgcCode]),
+  )
 
-  const rows: PsgcRow[] = regions.map((r) => ({ code: r.psgcCode, name: clean(r.regionName), level: 'region', parentCode: null }))
+  const rows: PsgcRow[] = regions.map((r) => ({
+    code: r.psgcCode,
+    name: clean(r.regionName),
+    level: 'region',
+    parentCode: null,
+  }))
   rows.push(
     ...trueProvinces.map((p): PsgcRow => ({
       code: p.psgcCode,
@@ -65,7 +85,12 @@ export const psgcRows = (): PsgcRow[] => {
   const cityCodes = new Set(cities.map((c) => c.code))
   for (const p of provinces) {
     if (p.cityClass && !cityCodes.has(p.psgcCode)) {
-      cities.push({ code: p.psgcCode, name: clean(p.provName), level: 'city', parentCode: regionCode.get(p.regCode) ?? null })
+      cities.push({
+        code: p.psgcCode,
+        name: clean(p.provName),
+        level: 'city',
+        parentCode: regionCode.get(p.regCode) ?? null,
+      })
     }
   }
   rows.push(...cities, ...districts)

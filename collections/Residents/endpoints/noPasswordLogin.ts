@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { errorResponse } from '../../../src/lib/http'
 
-const SMS_ONLY = 'Residents sign in with an SMS code: POST /api/residents/otp/request, then /otp/verify.'
+const SMS_ONLY =
+  'Residents sign in with an SMS code: POST /api/residents/otp/request, then /otp/verify.'
 
 /**
  * Payload's password endpoints stay off for residents. `first-register` in particular would

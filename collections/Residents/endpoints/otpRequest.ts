@@ -13,7 +13,9 @@ export const otpRequestEndpoint: Endpoint = {
       await requestOtp(req, { phone: body.phone, ip: clientIp(req) })
     } catch (err) {
       if (err instanceof TooManyRequests) {
-        return errorResponse(req, err.message, 429, { 'Retry-After': String(err.retryAfterSeconds) })
+        return errorResponse(req, err.message, 429, {
+          'Retry-After': String(err.retryAfterSeconds),
+        })
       }
       throw err
     }

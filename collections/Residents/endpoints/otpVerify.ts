@@ -11,12 +11,17 @@ export const otpVerifyEndpoint: Endpoint = {
   handler: async (req) => {
     const body = await readJsonBody(req)
     try {
-      const { token, exp, cookie, user } = await verifyOtp(req, { phone: body.phone, code: body.code })
+      const { token, exp, cookie, user } = await verifyOtp(req, {
+        phone: body.phone,
+        code: body.code,
+      })
       const { sessions: _sessions, ...publicUser } = user
       return jsonResponse(req, { token, exp, user: publicUser }, 200, { 'Set-Cookie': cookie })
     } catch (err) {
       if (err instanceof TooManyRequests) {
-        return errorResponse(req, err.message, 429, { 'Retry-After': String(err.retryAfterSeconds) })
+        return errorResponse(req, err.message, 429, {
+          'Retry-After': String(err.retryAfterSeconds),
+        })
       }
       throw err
     }

@@ -1,5 +1,6 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
+import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { normalizePhMobile } from '../../../src/lib/phone'
 import { HttpError } from '../../../src/lib/errors'
 
@@ -20,7 +21,7 @@ export const resolveHomeBarangay: CollectionBeforeValidateHook = async ({ data, 
     where: byCode ? { code: { equals: value } } : { id: { equals: Number(value) } },
     limit: 1,
     depth: 0,
-    req,
+    ...onBehalfOf(req),
   })
   const place = docs[0]
   if (!place) {

@@ -39,7 +39,10 @@ export const requestOtp = async (req: PayloadRequest, input: { phone: unknown; i
 
   const recent = await payload.find({
     collection: 'otp-challenges',
-    where: { phone: { equals: phone }, createdAt: { greater_than: new Date(now - 3600_000).toISOString() } },
+    where: {
+      phone: { equals: phone },
+      createdAt: { greater_than: new Date(now - 3600_000).toISOString() },
+    },
     sort: '-createdAt',
     limit: OTP_MAX_PER_HOUR,
     depth: 0,
@@ -50,13 +53,19 @@ export const requestOtp = async (req: PayloadRequest, input: { phone: unknown; i
   if (latest) {
     const wait = new Date(latest.createdAt).getTime() + OTP_RESEND_MS - now
     if (wait > 0) {
-      throw new TooManyRequests('A code was just sent. Wait a moment before asking again.', Math.ceil(wait / 1000))
+      throw new TooManyRequests(
+        'A code was just sent. Wait a moment before asking again.',
+        Math.ceil(wait / 1000),
+      )
     }
   }
   if (recent.totalDocs >= OTP_MAX_PER_HOUR) {
     const oldest = recent.docs[recent.docs.length - 1]
     const wait = new Date(oldest.createdAt).getTime() + 3600_000 - now
-    throw new TooManyRequests('Too many codes for this number. Try again later.', Math.max(1, Math.ceil(wait / 1000)))
+    throw new TooManyRequests(
+      'Too many codes for this number. Try again later.',
+      Math.max(1, Math.ceil(wait / 1000)),
+    )
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -83,5 +92,9 @@ export const requestOtp = async (req: PayloadRequest, input: { phone: unknown; i
     overrideAccess: true,
     req,
   })
-  await enqueue(JOBS.sendSms, { messageId: message.id }, { uniqueBy: { 'data.messageId': message.id } })
+  await enqueue(
+    JOBS.sendSms,
+    { messageId: message.id },
+    { uniqueBy: { 'data.messageId': message.id } },
+  )
 }

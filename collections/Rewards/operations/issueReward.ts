@@ -20,8 +20,13 @@ export class PayoutRetryable extends Error {
 /** What `issueReward` did. */
 export type IssueOutcome = 'issued' | 'pending' | 'failed' | 'already-settled'
 
-
-const move = (payload: Payload, reward: Reward, to: RewardStatus, data: Partial<Reward>, audit?: Record<string, unknown>) =>
+const move = (
+  payload: Payload,
+  reward: Reward,
+  to: RewardStatus,
+  data: Partial<Reward>,
+  audit?: Record<string, unknown>,
+) =>
   withTransaction(payload, async (req) => {
     if (!canMoveReward(reward.status, to)) {
       throw new Error(`reward ${reward.id} cannot move from ${reward.status} to ${to}`)
@@ -67,7 +72,10 @@ export const issueReward = async (
   if (!reward) throw new RewardNotFound(`reward ${rewardId} not found`)
   if (reward.status === 'issued' || reward.status === 'reversed') return 'already-settled'
 
-  reward = await move(payload, reward, 'issuing', { attempts: reward.attempts + 1, provider: provider.name })
+  reward = await move(payload, reward, 'issuing', {
+    attempts: reward.attempts + 1,
+    provider: provider.name,
+  })
   const resident: Resident = await payload.findByID({
     collection: 'residents',
     id: idOf(reward.resident)!,
@@ -84,12 +92,18 @@ export const issueReward = async (
   })
 
   if (result.status === 'succeeded') {
-    await move(payload, reward, 'issued', {
-      providerRef: result.providerRef,
-      voucherCode: result.voucherCode,
-      issuedAt: new Date().toISOString(),
-      lastError: null,
-    }, { providerRef: result.providerRef })
+    await move(
+      payload,
+      reward,
+      'issued',
+      {
+        providerRef: result.providerRef,
+        voucherCode: result.voucherCode,
+        issuedAt: new Date().toISOString(),
+        lastError: null,
+      },
+      { providerRef: result.providerRef },
+    )
     return 'issued'
   }
   if (result.status === 'pending') {

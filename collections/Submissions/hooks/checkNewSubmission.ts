@@ -1,12 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { asResident } from '../../../src/access/roles'
 import { idOf } from '../../../src/lib/ids'
 import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
 import { validateAnswers } from '../operations/validateAnswers'
 import { HttpError } from '../../../src/lib/errors'
-
 
 /**
  * Every new submission, however it arrives (REST, GraphQL, Local API): bound to the signed-in
@@ -30,13 +30,17 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     where: { and: [{ id: { equals: taskId } }, openTaskWhere()] },
     limit: 1,
     depth: 0,
-    overrideAccess: true,
-    req,
+    ...onBehalfOf(req),
   })
   const task = docs[0]
   if (!task) throw new HttpError(`Task ${taskId} does not exist or is not open.`, 404)
 
-  const resident = await payload.findByID({ collection: 'residents', id: residentId, depth: 0, overrideAccess: true, req })
+  const resident = await payload.findByID({
+    collection: 'residents',
+    id: residentId,
+    depth: 0,
+    ...onBehalfOf(req),
+  })
   const targets = (task.targets ?? []).map(idOf).filter((id): id is number => id !== undefined)
   if (!task.nationwide && targets.length > 0) {
     const home = resident.homeBarangay == null ? undefined : idOf(resident.homeBarangay)
@@ -51,12 +55,20 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   const perResident = task.caps?.perResident ?? 1
   const { totalDocs } = await payload.count({
     collection: 'submissions',
-    where: { task: { equals: taskId }, resident: { equals: residentId }, status: { not_equals: 'rejected' } },
-    overrideAccess: true,
-    req,
+    where: {
+      task: { equals: taskId },
+      resident: { equals: residentId },
+      status: { not_equals: 'rejected' },
+    },
+    ...onBehalfOf(req),
   })
   if (totalDocs >= perResident) {
-    throw new HttpError(perResident === 1 ? 'You have already submitted this task.' : `You can submit this task ${perResident} times.`, 409)
+    throw new HttpError(
+      perResident === 1
+        ? 'You have already submitted this task.'
+        : `You can submit this task ${perResident} times.`,
+      409,
+    )
   }
 
   const problems = validateAnswers(task.fields ?? [], data.answers)

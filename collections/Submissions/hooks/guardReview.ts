@@ -1,7 +1,11 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asStaff } from '../../../src/access/roles'
-import { SUBMISSION_STATUSES, submissionTransitionError, type SubmissionStatus } from '../transitions'
+import {
+  SUBMISSION_STATUSES,
+  submissionTransitionError,
+  type SubmissionStatus,
+} from '../transitions'
 import { HttpError } from '../../../src/lib/errors'
 
 /** Status changes follow DESIGN.md §6, and record who decided and when. */
@@ -10,7 +14,10 @@ export const guardReview: CollectionBeforeChangeHook = ({ data, operation, origi
   const from = originalDoc.status as SubmissionStatus
   const to = data.status as SubmissionStatus
   if (!SUBMISSION_STATUSES.includes(to)) {
-    throw new HttpError(`"${String(to)}" is not a review decision; use "approved" or "rejected".`, 400)
+    throw new HttpError(
+      `"${String(to)}" is not a review decision; use "approved" or "rejected".`,
+      400,
+    )
   }
   if (from === to) {
     if (from === 'approved' || from === 'rejected') {

@@ -29,6 +29,10 @@ export const rewardOnApproval: CollectionAfterChangeHook<Submission> = async ({
   })
   if (!APPROVED_STATUSES.includes(doc.status)) return doc
   const reward = await approveSubmission(req, doc)
-  await enqueue(JOBS.issueReward, { rewardId: reward.id }, { uniqueBy: { 'data.rewardId': reward.id } })
+  await enqueue(
+    JOBS.issueReward,
+    { rewardId: reward.id },
+    { uniqueBy: { 'data.rewardId': reward.id } },
+  )
   return doc
 }

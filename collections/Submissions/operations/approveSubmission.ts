@@ -1,24 +1,27 @@
 import { ValidationError, type PayloadRequest } from 'payload'
 
+import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { actorOf, recordAudit } from '../../../src/lib/audit'
 import { idOf } from '../../../src/lib/ids'
 import type { Reward, Submission, Task } from '../../../src/payload-types'
 import { rewardIdempotencyKey } from '../../Rewards/transitions'
 import { HttpError } from '../../../src/lib/errors'
 
-
 /**
  * Creates the one reward an approved submission earns, in the caller's transaction. The
  * unique index on `rewards.submission` makes a second approval fail here, even when two
  * reviewers approve at the same instant.
  */
-export const approveSubmission = async (req: PayloadRequest, submission: Submission): Promise<Reward> => {
+export const approveSubmission = async (
+  req: PayloadRequest,
+  submission: Submission,
+): Promise<Reward> => {
   const { payload } = req
   const taskId = idOf(submission.task)!
   const task: Task =
     typeof submission.task === 'object'
       ? submission.task
-      : await payload.findByID({ collection: 'tasks', id: taskId, depth: 0, overrideAccess: true, req })
+      : await payload.findByID({ collection: 'tasks', id: taskId, depth: 0, ...onBehalfOf(req) })
   let reward: Reward
   try {
     reward = await payload.create({

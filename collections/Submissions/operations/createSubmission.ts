@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import {
-  ValidationError,
-  type PayloadRequest,
-  type RequiredDataFromCollectionSlug,
-} from 'payload'
+import { ValidationError, type PayloadRequest, type RequiredDataFromCollectionSlug } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
 import type { Submission } from '../../../src/payload-types'
@@ -12,7 +8,12 @@ import { HttpError } from '../../../src/lib/errors'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What a resident sends. */
-export type SubmissionInput = { task?: unknown; answers?: unknown; location?: unknown; clientId?: unknown }
+export type SubmissionInput = {
+  task?: unknown
+  answers?: unknown
+  location?: unknown
+  clientId?: unknown
+}
 
 const findByClientId = async (req: PayloadRequest, residentId: number, clientId: string) => {
   const { docs } = await req.payload.find({
@@ -30,8 +31,17 @@ const findByClientId = async (req: PayloadRequest, residentId: number, clientId:
 const readLocation = (value: unknown) => {
   if (value == null) return undefined
   const { lat, lng, accuracy } = value as { lat?: unknown; lng?: unknown; accuracy?: unknown }
-  if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
-    return { lat, lng, accuracy: typeof accuracy === 'number' && accuracy >= 0 ? accuracy : undefined }
+  if (
+    typeof lat === 'number' &&
+    typeof lng === 'number' &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lng) <= 180
+  ) {
+    return {
+      lat,
+      lng,
+      accuracy: typeof accuracy === 'number' && accuracy >= 0 ? accuracy : undefined,
+    }
   }
   throw new HttpError('"location" must look like {"lat": 14.59, "lng": 120.98}.', 400)
 }
@@ -46,7 +56,10 @@ export const createSubmission = async (
 ): Promise<{ submission: Submission; created: boolean }> => {
   const resident = asResident(req.user)
   if (!resident) throw new HttpError('Sign in with your phone to submit.', 401)
-  if (input.clientId != null && (typeof input.clientId !== 'string' || !UUID.test(input.clientId))) {
+  if (
+    input.clientId != null &&
+    (typeof input.clientId !== 'string' || !UUID.test(input.clientId))
+  ) {
     throw new HttpError('"clientId" must be a UUID made by the app.', 400)
   }
   const clientId = (input.clientId as string | undefined) ?? randomUUID()

@@ -12,7 +12,9 @@ const form = [
 
 describe('validateAnswers', () => {
   it('accepts answers that fit the form', () => {
-    expect(validateAnswers(form, { street: 'Main', count: 3, ok: false, kind: 'a', when: '2026-11-25' })).toEqual([])
+    expect(
+      validateAnswers(form, { street: 'Main', count: 3, ok: false, kind: 'a', when: '2026-11-25' }),
+    ).toEqual([])
   })
   it('names each missing required answer', () => {
     expect(validateAnswers(form, {})).toEqual([
@@ -21,10 +23,19 @@ describe('validateAnswers', () => {
     ])
   })
   it('rejects wrong types, unknown options and unknown questions', () => {
-    const problems = validateAnswers(form, { street: 5, ok: 'yes', count: 'x', kind: 'c', when: 'soon', spam: 1 })
+    const problems = validateAnswers(form, {
+      street: 5,
+      ok: 'yes',
+      count: 'x',
+      kind: 'c',
+      when: 'soon',
+      spam: 1,
+    })
     expect(problems).toHaveLength(6)
   })
   it('rejects answers that are not an object', () => {
-    expect(validateAnswers(form, ['a'])).toEqual(['answers must be an object keyed by question name'])
+    expect(validateAnswers(form, ['a'])).toEqual([
+      'answers must be an object keyed by question name',
+    ])
   })
 })

@@ -35,7 +35,9 @@ const checkType = (q: Question, value: unknown): string | undefined => {
       if (value.length > (q.type === 'text' ? 500 : 5000)) return `"${q.label}" is too long`
       return undefined
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `"${q.label}" must be a number`
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `"${q.label}" must be a number`
     case 'checkbox':
       return typeof value === 'boolean' ? undefined : `"${q.label}" must be true or false`
     case 'date':

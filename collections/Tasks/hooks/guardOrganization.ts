@@ -7,7 +7,8 @@ import { HttpError } from '../../../src/lib/errors'
 export const guardOrganization: CollectionBeforeChangeHook = ({ data, req }) => {
   const staff = asStaff(req.user)
   if (!staff || isAdminUser(staff) || data.organization == null) return data
-  const organization = typeof data.organization === 'object' ? data.organization.id : data.organization
+  const organization =
+    typeof data.organization === 'object' ? data.organization.id : data.organization
   if (!organizationIds(staff).includes(Number(organization))) {
     throw new HttpError('You can only create tasks for your own organisation.', 403)
   }
