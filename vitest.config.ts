@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     // One server and one database for the run; files take turns so timings stay calm on 2 cores.
     fileParallelism: false,
+    // CI also keeps a JSON report, from which .ci/run prints its closing count.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.test-results.json' },
   },
 })

@@ -86,7 +86,6 @@ const boot = async () => {
     adminPassword: env.adminPassword,
     credentialsFile: path.join(dataDir, 'demo-credentials.txt'),
   })
-  state.migrated = true
 
   if (runWorker) {
     state.detail = 'starting the job worker'

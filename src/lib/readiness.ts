@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
+import { migrations } from '../migrations'
+
 /** Where the host is in its start-up, for /healthz and /readyz. */
 export type BootState = {
   phase: 'starting' | 'ready' | 'stopping' | 'failed'
   detail: string
-  migrated?: boolean
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
@@ -13,26 +14,24 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms)),
   ])
 
-/** Ready means: booted, migrations applied, and the database answers right now. */
+type Queryable = { query: (sql: string) => Promise<{ rows: { name: string }[] }> }
+
+/** Ready means: booted, the database answers right now, and it has every committed migration. */
 export const readiness = async (state: BootState, payload: Payload | undefined) => {
-  const checks = {
-    booted: state.phase === 'ready',
-    migrations: Boolean(state.migrated),
-    database: false,
-  }
-  if (payload) {
-    const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } })
-      .pool
-    checks.database = await withTimeout(
-      pool ? pool.query('SELECT 1') : Promise.resolve(),
-      2000,
-    ).then(
-      () => true,
-      () => false,
-    )
+  const checks = { booted: state.phase === 'ready', database: false, migrations: false }
+  const pool = (payload?.db as unknown as { pool?: Queryable } | undefined)?.pool
+  if (pool) {
+    try {
+      const { rows } = await withTimeout(pool.query('SELECT name FROM payload_migrations'), 2000)
+      checks.database = true
+      const applied = new Set(rows.map((row) => row.name))
+      checks.migrations = migrations.every((migration) => applied.has(migration.name))
+    } catch {
+      // unreachable or not migrated yet: both checks stay false
+    }
   }
   return {
-    ready: checks.booted && checks.migrations && checks.database,
+    ready: checks.booted && checks.database && checks.migrations,
     phase: state.phase,
     detail: state.detail,
     checks,
