@@ -3,6 +3,8 @@ import type { Access, CollectionConfig } from 'payload'
 import { asStaff, hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
 import { staffOfOrganization } from '../../src/access/rules'
 import { rewardFields } from '../../src/fields/reward'
+import { auditTaskStatus } from './hooks/auditTaskStatus'
+import { checkTargetsInScope } from './hooks/checkTargetsInScope'
 import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
 
@@ -43,7 +45,10 @@ export const Tasks: CollectionConfig = {
     update: staffOfOrganization(['org-manager']),
     delete: staffOfOrganization(['org-manager']),
   },
-  hooks: { beforeChange: [guardOrganization, markNationwide] },
+  hooks: {
+    beforeChange: [guardOrganization, checkTargetsInScope, markNationwide],
+    afterChange: [auditTaskStatus],
+  },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
