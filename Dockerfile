@@ -21,11 +21,10 @@ RUN npm prune --omit=dev --no-audit --no-fund
 # --- the admin bundle (.next) ---------------------------------------------------------------------
 FROM deps AS build
 COPY . .
-# src/build.ts runs `next build` with NODE_ENV=production and then writes
-# .next/bayanet-source.sha256, the hash of the sources the server compares at start. `npm run build`
-# is a bare `next build` and writes no such stamp, so every container would build again on start.
-# Neither needs a database or PAYLOAD_SECRET.
-RUN NODE_ENV=production npx tsx src/build.ts && rm -rf .next/cache
+# `npm run build` (src/build.ts) runs `next build` with NODE_ENV=production and then writes
+# .next/bayanet-source.sha256, the hash of the sources the server compares at start, so the
+# container does not build again. It needs neither a database nor PAYLOAD_SECRET.
+RUN npm run build && rm -rf .next/cache
 
 # --- runtime -----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

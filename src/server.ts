@@ -104,6 +104,20 @@ const boot = async () => {
   log(`ready (${env.role}) on http://localhost:${env.port}${serveHttp ? ' — admin at /admin' : ''}`)
 }
 
+/** Closes every Payload instance's pool in this process: the host's and the one inside Next. */
+const closePayloadPools = async () => {
+  const cached = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
+  const instances = new Set([payload, ...[...(cached?.values() ?? [])].map((c) => c.payload)])
+  for (const instance of instances) {
+    const pool = (instance?.db as unknown as { pool?: { end: () => Promise<void> } } | undefined)
+      ?.pool
+    // Payload's destroy() leaves the pool open, and its adapter keeps one client checked out for
+    // good, so end() would never settle: start it (idle clients close now) and move on.
+    pool?.end().catch(() => undefined)
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200))
+}
+
 let server: Server | undefined
 let stopping = false
 const shutdown = async (signal: string, code = 0) => {
@@ -123,10 +137,10 @@ const shutdown = async (signal: string, code = 0) => {
   })
   const { cancelAdminBuild } = await import('./lib/adminBuild')
   cancelAdminBuild()
+  log('draining jobs')
   await worker?.stop().catch((err) => log('worker did not drain cleanly', err))
-  await payload?.db
-    ?.destroy?.()
-    .catch((err: unknown) => log('database pool did not close cleanly', err))
+  log('closing database connections')
+  await closePayloadPools()
   await embedded?.stop().catch((err) => log('embedded Postgres did not stop cleanly', err))
   log('stopped')
   process.exit(code)
