@@ -1,7 +1,5 @@
 import type { Payload } from 'payload'
 
-import { migrations } from '../migrations'
-
 /** Where the host is in its start-up, for /healthz and /readyz. */
 export type BootState = {
   phase: 'starting' | 'ready' | 'stopping' | 'failed'
@@ -24,6 +22,9 @@ export const readiness = async (state: BootState, payload: Payload | undefined) 
     try {
       const { rows } = await withTimeout(pool.query('SELECT name FROM payload_migrations'), 2000)
       checks.database = true
+      // Loaded here, not at the top: the migrations pull in the database adapter, and the host
+      // must answer /healthz before that has loaded.
+      const { migrations } = await import('../migrations')
       const applied = new Set(rows.map((row) => row.name))
       checks.migrations = migrations.every((migration) => applied.has(migration.name))
     } catch {
