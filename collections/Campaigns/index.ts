@@ -1,7 +1,18 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
 import { hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
 import { staffOfOrganization } from '../../src/access/rules'
+
+/** Managers create campaigns that include at least one of their own organisations. */
+const canCreateCampaign: Access = ({ req: { user }, data }) => {
+  if (isAdminUser(user)) return true
+  if (!hasRole(user, ['org-manager'])) return false
+  const own = organizationIds(user)
+  const listed = ((data?.organizations ?? []) as unknown[]).map((org) =>
+    Number(typeof org === 'object' && org ? (org as { id: unknown }).id : org),
+  )
+  return listed.some((id) => own.includes(id))
+}
 
 /** Groups tasks that run together, possibly across organisations. */
 export const Campaigns: CollectionConfig = {
@@ -12,7 +23,7 @@ export const Campaigns: CollectionConfig = {
   },
   access: {
     read: staffOfOrganization(['org-manager', 'reviewer'], 'organizations'),
-    create: ({ req: { user } }) => isAdminUser(user) || hasRole(user, ['org-manager']),
+    create: canCreateCampaign,
     update: staffOfOrganization(['org-manager'], 'organizations'),
     delete: staffOfOrganization(['org-manager'], 'organizations'),
   },

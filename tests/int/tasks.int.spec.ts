@@ -82,3 +82,31 @@ describe('authoring tasks', () => {
     expect(docs[1]).toMatchObject({ actorType: 'staff', actorId: String(brand.manager.user.id) })
   })
 })
+
+describe('campaigns', () => {
+  it('are created by managers for their own organisation and hidden from others', async () => {
+    const a = await createOrganization('lgu')
+    const b = await createOrganization('brand')
+    const foreign = await api('POST', '/api/campaigns', {
+      token: a.manager.token,
+      body: { name: 'Not ours', organizations: [b.org.id] },
+    })
+    expect(foreign.status).toBe(403)
+    const own = await api('POST', '/api/campaigns', {
+      token: a.manager.token,
+      body: { name: 'Linis Marikina', organizations: [a.org.id] },
+    })
+    expect(own.status).toBe(201)
+    expect(
+      (await api('GET', `/api/campaigns/${own.body.doc.id}`, { token: b.manager.token })).status,
+    ).toBe(404)
+    expect(
+      (
+        await api('POST', '/api/campaigns', {
+          token: a.reviewer.token,
+          body: { name: 'x', organizations: [a.org.id] },
+        })
+      ).status,
+    ).toBe(403)
+  })
+})
