@@ -16,6 +16,7 @@ import { Submissions } from '../collections/Submissions'
 import { Tasks } from '../collections/Tasks'
 import { feedEndpoint } from '../collections/Tasks/endpoints/feed'
 import { Users } from '../collections/Users'
+import { badInputAsClientError } from '../hooks/badInputAsClientError'
 import { unconfiguredEmail } from '../providers/email/unconfigured'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -47,6 +48,7 @@ export default buildConfig({
     OtpChallenges,
   ],
   endpoints: [feedEndpoint],
+  hooks: { afterError: [badInputAsClientError] },
   secret,
   email: unconfiguredEmail,
   sharp,

@@ -1,6 +1,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { onBehalfOf } from '../../../src/access/onBehalfOf'
+import { idOf } from '../../../src/lib/ids'
 import { normalizePhMobile } from '../../../src/lib/phone'
 import { HttpError } from '../../../src/lib/errors'
 
@@ -16,9 +17,13 @@ export const resolveHomeBarangay: CollectionBeforeValidateHook = async ({ data, 
   const value = data.homeBarangay
   if (value == null || value === '') return data
   const byCode = typeof value === 'string' && /^\d{10}$/.test(value)
+  const id = byCode ? undefined : idOf(value)
+  if (!byCode && (id === undefined || !Number.isInteger(id) || id <= 0)) {
+    throw new HttpError('"homeBarangay" must be the 10-digit PSGC code of a barangay.', 400)
+  }
   const { docs } = await req.payload.find({
     collection: 'places',
-    where: byCode ? { code: { equals: value } } : { id: { equals: Number(value) } },
+    where: byCode ? { code: { equals: value } } : { id: { equals: id } },
     limit: 1,
     depth: 0,
     ...onBehalfOf(req),
