@@ -83,6 +83,23 @@ describe('bad input gets a clear 4xx', () => {
     ).toBe(400)
   })
 
+  it('signs a double-tapped first sign-in in once, with one resident', async () => {
+    const phone = uniquePhone()
+    await api('POST', '/api/residents/otp/request', { body: { phone } })
+    const code = await latestOtp(phone)
+    const results = await Promise.all(
+      [1, 2, 3].map(() => api('POST', '/api/residents/otp/verify', { body: { phone, code } })),
+    )
+    for (const res of results) expect([200, 401]).toContain(res.status)
+    expect(results.some((res) => res.status === 200)).toBe(true)
+    const payload = await localPayload()
+    const { totalDocs } = await payload.count({
+      collection: 'residents',
+      where: { phone: { equals: phone } },
+    })
+    expect(totalDocs).toBe(1)
+  })
+
   it('rejects an unknown or closed task', async () => {
     const unknown = await api('POST', '/api/submissions', {
       token: resident.token,

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { PayloadRequest } from 'payload'
+import { ValidationError, type PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../../src/lib/audit'
 import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
@@ -16,6 +16,47 @@ const sameHash = (a: string, b: string) => {
   const left = Buffer.from(a, 'hex')
   const right = Buffer.from(b, 'hex')
   return left.length === right.length && timingSafeEqual(left, right)
+}
+
+const findResident = async (req: PayloadRequest, phone: string) => {
+  const { docs } = await req.payload.find({
+    collection: 'residents',
+    where: { phone: { equals: phone } },
+    limit: 1,
+    depth: 0,
+    showHiddenFields: true,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0]
+}
+
+/** First sign-in: the resident is created. A double tap racing us to it finds the winner. */
+const registerResident = async (req: PayloadRequest, phone: string) => {
+  let resident
+  try {
+    resident = await req.payload.create({
+      collection: 'residents',
+      // Payload's auth wants a username (the phone's digits) and a password (random, never
+      // shown to anyone: residents sign in only with SMS codes).
+      data: { phone, username: phone.slice(1), password: randomBytes(32).toString('base64url') },
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
+  } catch (err) {
+    const winner = err instanceof ValidationError ? await findResident(req, phone) : undefined
+    if (winner) return winner
+    throw err
+  }
+  await recordAudit(req, {
+    action: 'resident.registered',
+    entity: 'residents',
+    entityId: resident.id,
+    actor: { type: 'resident', id: resident.id },
+    data: { phone: maskPhone(phone) },
+  })
+  return resident
 }
 
 /**
@@ -65,34 +106,7 @@ export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; co
     req,
   })
 
-  const existing = await payload.find({
-    collection: 'residents',
-    where: { phone: { equals: phone } },
-    limit: 1,
-    depth: 0,
-    showHiddenFields: true,
-    overrideAccess: true,
-    req,
-  })
-  let resident = existing.docs[0]
-  if (!resident) {
-    resident = await payload.create({
-      collection: 'residents',
-      // Payload's local strategy wants a password; this one is random and never shown to anyone.
-      // Payload's auth wants a username or email; the phone's digits serve as the username.
-      data: { phone, username: phone.slice(1), password: randomBytes(32).toString('base64url') },
-      draft: false,
-      overrideAccess: true,
-      req,
-    })
-    await recordAudit(req, {
-      action: 'resident.registered',
-      entity: 'residents',
-      entityId: resident.id,
-      actor: { type: 'resident', id: resident.id },
-      data: { phone: maskPhone(phone) },
-    })
-  }
+  const resident = (await findResident(req, phone)) ?? (await registerResident(req, phone))
   const session = await issueSession(req, resident)
   return { ...session, user: resident }
 }
