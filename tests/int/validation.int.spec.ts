@@ -180,6 +180,26 @@ describe('bad input gets a clear 4xx', () => {
     expect(badId.status).toBe(400)
   })
 
+  it('keeps to the per-resident cap when submissions race', async () => {
+    const racer = await signInResident()
+    const once = await createTask(org.org.id)
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api('POST', '/api/submissions', {
+          token: racer.token,
+          body: { task: once.id, answers: { note: 'x' }, clientId: crypto.randomUUID() },
+        }),
+      ),
+    )
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409])
+    const payload = await localPayload()
+    const { totalDocs } = await payload.count({
+      collection: 'submissions',
+      where: { task: { equals: once.id }, resident: { equals: racer.id } },
+    })
+    expect(totalDocs).toBe(1)
+  })
+
   it('refuses tasks outside the resident’s barangay', async () => {
     const cebu = await createTask(org.org.id, { targetCodes: [PLACES.cebuCity] })
     const res = await api('POST', '/api/submissions', {

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { asResident } from '../../../src/access/roles'
 import { idOf } from '../../../src/lib/ids'
+import { lockForTransaction } from '../../../src/lib/advisoryLock'
 import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
 import { validateAnswers } from '../operations/validateAnswers'
@@ -53,6 +54,8 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   }
 
   const perResident = task.caps?.perResident ?? 1
+  // Two submissions racing past the count below would both fit under the cap: take turns.
+  await lockForTransaction(req, `submission:${taskId}:${residentId}`)
   const { totalDocs } = await payload.count({
     collection: 'submissions',
     where: {
