@@ -26,3 +26,19 @@ export const withTransaction = async <T>(
     throw err
   }
 }
+
+/**
+ * Runs `work` in a transaction on `req` itself (so every Local API call given `req` joins it),
+ * unless one is already open. `work` returns rather than throws what must still be committed.
+ */
+export const inRequestTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>) => {
+  const owns = await initTransaction(req)
+  try {
+    const result = await work()
+    if (owns) await commitTransaction(req)
+    return result
+  } catch (err) {
+    if (owns) await killTransaction(req)
+    throw err
+  }
+}

@@ -100,6 +100,38 @@ describe('bad input gets a clear 4xx', () => {
     expect(totalDocs).toBe(1)
   })
 
+  it('counts every parallel wrong guess, so a code cannot be brute-forced in bursts', async () => {
+    const phone = uniquePhone()
+    await api('POST', '/api/residents/otp/request', { body: { phone } })
+    const code = await latestOtp(phone)
+    const wrong = (n: number) => String((Number(code) + n) % 1_000_000).padStart(6, '0')
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api('POST', '/api/residents/otp/verify', { body: { phone, code: wrong(i + 1) } }),
+      ),
+    )
+    const statuses = guesses.map((g) => g.status)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7)
+    expect((await api('POST', '/api/residents/otp/verify', { body: { phone, code } })).status).toBe(
+      429,
+    )
+  })
+
+  it('sends one code for two quick taps', async () => {
+    const phone = uniquePhone()
+    const taps = await Promise.all(
+      [1, 2, 3].map(() => api('POST', '/api/residents/otp/request', { body: { phone } })),
+    )
+    expect(taps.map((t) => t.status).sort()).toEqual([202, 429, 429])
+    const payload = await localPayload()
+    const { totalDocs } = await payload.count({
+      collection: 'sms-outbox',
+      where: { to: { equals: phone } },
+    })
+    expect(totalDocs).toBe(1)
+  })
+
   it('rejects an unknown or closed task', async () => {
     const unknown = await api('POST', '/api/submissions', {
       token: resident.token,

@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { ValidationError, type PayloadRequest } from 'payload'
 
+import { lockForTransaction } from '../../../src/lib/advisoryLock'
 import { recordAudit } from '../../../src/lib/audit'
 import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
+import { inRequestTransaction } from '../../../src/lib/transaction'
 import { hashOtp, TooManyRequests } from './requestOtp'
 import { issueSession } from './issueSession'
 import { HttpError } from '../../../src/lib/errors'
@@ -70,41 +72,39 @@ export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; co
   if (!/^\d{6}$/.test(code)) throw new HttpError('The code has 6 digits.', 400)
   const { payload } = req
 
-  const { docs } = await payload.find({
-    collection: 'otp-challenges',
-    where: {
-      phone: { equals: phone },
-      consumedAt: { exists: false },
-      expiresAt: { greater_than: new Date().toISOString() },
-    },
-    sort: '-createdAt',
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  const challenge = docs[0]
-  if (!challenge) throw new HttpError(WRONG_CODE, 401)
-  if (challenge.attempts >= OTP_MAX_ATTEMPTS) {
-    throw new TooManyRequests('Too many wrong codes. Ask for a new code.', 60)
-  }
-  if (!sameHash(challenge.codeHash, hashOtp(payload.secret, phone, code))) {
-    await payload.update({
+  // One verification per phone at a time: parallel guesses must each count as an attempt,
+  // and a code must sign in once.
+  const outcome = await inRequestTransaction(req, async () => {
+    await lockForTransaction(req, `otp:${phone}`)
+    const { docs } = await payload.find({
       collection: 'otp-challenges',
-      id: challenge.id,
-      data: { attempts: challenge.attempts + 1 },
+      where: {
+        phone: { equals: phone },
+        consumedAt: { exists: false },
+        expiresAt: { greater_than: new Date().toISOString() },
+      },
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
       overrideAccess: true,
       req,
     })
-    throw new HttpError(WRONG_CODE, 401)
-  }
-  await payload.update({
-    collection: 'otp-challenges',
-    id: challenge.id,
-    data: { consumedAt: new Date().toISOString() },
-    overrideAccess: true,
-    req,
+    const challenge = docs[0]
+    if (!challenge) return 'wrong' as const
+    if (challenge.attempts >= OTP_MAX_ATTEMPTS) return 'locked' as const
+    const right = sameHash(challenge.codeHash, hashOtp(payload.secret, phone, code))
+    await payload.update({
+      collection: 'otp-challenges',
+      id: challenge.id,
+      data: right ? { consumedAt: new Date().toISOString() } : { attempts: challenge.attempts + 1 },
+      overrideAccess: true,
+      req,
+    })
+    return right ? ('right' as const) : ('wrong' as const)
   })
+  if (outcome === 'locked')
+    throw new TooManyRequests('Too many wrong codes. Ask for a new code.', 60)
+  if (outcome === 'wrong') throw new HttpError(WRONG_CODE, 401)
 
   const resident = (await findResident(req, phone)) ?? (await registerResident(req, phone))
   const session = await issueSession(req, resident)
