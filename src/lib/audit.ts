@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ACTOR_TYPES } from '../../collections/AuditLog'
+import { idOf } from './ids'
 
 /** Who acted. Staff and residents by id; jobs as `system`. */
 export type Actor = { type: (typeof ACTOR_TYPES)[number]; id?: number | string }
@@ -38,4 +39,42 @@ export const recordAudit = async (req: PayloadRequest, entry: AuditEntry) => {
     overrideAccess: true,
     req,
   })
+}
+
+/** A document whose `status` the audit log follows. */
+type StatusDoc = { id: number; status: string; organization?: unknown }
+
+/**
+ * Audits a document's creation, or a change of its status, as `<prefix>.created` or
+ * `<prefix>.<new status>`. Returns false (and writes nothing) when the status did not change.
+ */
+export const auditStatusChange = async (
+  req: PayloadRequest,
+  {
+    prefix,
+    entity,
+    operation,
+    doc,
+    previousStatus,
+    data = {},
+  }: {
+    prefix: string
+    entity: string
+    operation: 'create' | 'update'
+    doc: StatusDoc
+    previousStatus?: string | null
+    data?: Record<string, unknown>
+  },
+) => {
+  const from = operation === 'create' ? null : previousStatus
+  if (from === doc.status) return false
+  await recordAudit(req, {
+    action: operation === 'create' ? `${prefix}.created` : `${prefix}.${doc.status}`,
+    entity,
+    entityId: doc.id,
+    actor: actorOf(req),
+    organization: idOf(doc.organization),
+    data: { from, to: doc.status, ...data },
+  })
+  return true
 }

@@ -5,3 +5,7 @@ export const idOf = (value: unknown): number | undefined => {
   const n = Number(id)
   return Number.isFinite(n) ? n : undefined
 }
+
+/** The ids of a hasMany relationship value, skipping anything that is not one. */
+export const idsOf = (values: unknown): number[] =>
+  (Array.isArray(values) ? values : []).map(idOf).filter((id): id is number => id !== undefined)

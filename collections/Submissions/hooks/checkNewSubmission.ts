@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { asResident } from '../../../src/access/roles'
-import { idOf } from '../../../src/lib/ids'
+import { idOf, idsOf } from '../../../src/lib/ids'
 import { lockForTransaction } from '../../../src/lib/advisoryLock'
 import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
@@ -42,7 +42,7 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     depth: 0,
     ...onBehalfOf(req),
   })
-  const targets = (task.targets ?? []).map(idOf).filter((id): id is number => id !== undefined)
+  const targets = idsOf(task.targets)
   if (!task.nationwide && targets.length > 0) {
     const home = resident.homeBarangay == null ? undefined : idOf(resident.homeBarangay)
     if (!home) {

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { JOBS } from '../../../jobs/names'
 import { enqueue } from '../../../jobs/queue'
-import { actorOf, recordAudit } from '../../../src/lib/audit'
+import { auditStatusChange } from '../../../src/lib/audit'
 import type { Submission } from '../../../src/payload-types'
 import { approveSubmission } from '../operations/approveSubmission'
 import { APPROVED_STATUSES } from '../transitions'
@@ -17,16 +17,15 @@ export const rewardOnApproval: CollectionAfterChangeHook<Submission> = async ({
   operation,
   req,
 }) => {
-  const from = operation === 'create' ? null : previousDoc?.status
-  if (from === doc.status) return doc
-  await recordAudit(req, {
-    action: operation === 'create' ? 'submission.created' : `submission.${doc.status}`,
+  const changed = await auditStatusChange(req, {
+    prefix: 'submission',
     entity: 'submissions',
-    entityId: doc.id,
-    actor: actorOf(req),
-    organization: typeof doc.organization === 'object' ? doc.organization?.id : doc.organization,
-    data: { from, to: doc.status, reviewNote: doc.reviewNote ?? undefined },
+    operation,
+    doc,
+    previousStatus: previousDoc?.status,
+    data: { reviewNote: doc.reviewNote ?? undefined },
   })
+  if (!changed) return doc
   if (!APPROVED_STATUSES.includes(doc.status)) return doc
   const reward = await approveSubmission(req, doc)
   await enqueue(

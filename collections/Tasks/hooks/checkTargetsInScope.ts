@@ -3,10 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { HttpError } from '../../../src/lib/errors'
 import { placeLineage } from '../../../src/lib/geography'
-import { idOf } from '../../../src/lib/ids'
-
-const ids = (values: unknown): number[] =>
-  (Array.isArray(values) ? values : []).map(idOf).filter((id): id is number => id !== undefined)
+import { idOf, idsOf } from '../../../src/lib/ids'
 
 /**
  * An organisation with a scope (an LGU's city, say) targets places inside it only; only an
@@ -26,13 +23,13 @@ export const checkTargetsInScope: CollectionBeforeChangeHook = async ({
     depth: 1,
     ...onBehalfOf(req),
   })
-  const scope = ids(organization.scope)
+  const scope = idsOf(organization.scope)
   if (!scope.length) return data
   const scopeNames = (organization.scope ?? [])
     .map((place) => (typeof place === 'object' ? place.name : String(place)))
     .join(', ')
 
-  const targets = ids(data.targets ?? originalDoc?.targets)
+  const targets = idsOf(data.targets ?? originalDoc?.targets)
   if (!targets.length) {
     throw new HttpError(
       `${organization.name} works in ${scopeNames}: choose target places there. Nationwide tasks are for organisations without an area.`,
