@@ -79,6 +79,7 @@ export interface Config {
     'audit-log': AuditLog;
     'sms-outbox': SmsOutbox;
     'otp-challenges': OtpChallenge;
+    consents: Consent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -97,6 +98,7 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'sms-outbox': SmsOutboxSelect<false> | SmsOutboxSelect<true>;
     'otp-challenges': OtpChallengesSelect<false> | OtpChallengesSelect<true>;
+    consents: ConsentsSelect<false> | ConsentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -106,8 +108,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'privacy-notice': PrivacyNotice;
+  };
+  globalsSelect: {
+    'privacy-notice': PrivacyNoticeSelect<false> | PrivacyNoticeSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -457,6 +463,24 @@ export interface OtpChallenge {
   createdAt: string;
 }
 /**
+ * Append-only: every consent given or withdrawn. Nobody can edit or delete it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents".
+ */
+export interface Consent {
+  id: number;
+  resident: number | Resident;
+  purpose: 'terms' | 'data-processing' | 'location' | 'photos' | 'sms-updates' | 'marketing';
+  granted: boolean;
+  /**
+   * The privacy notice version the resident saw.
+   */
+  noticeVersion: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -523,6 +547,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'otp-challenges';
         value: number | OtpChallenge;
+      } | null)
+    | ({
+        relationTo: 'consents';
+        value: number | Consent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -802,6 +830,18 @@ export interface OtpChallengesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents_select".
+ */
+export interface ConsentsSelect<T extends boolean = true> {
+  resident?: T;
+  purpose?: T;
+  granted?: T;
+  noticeVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -839,6 +879,51 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-notice".
+ */
+export interface PrivacyNotice {
+  id: number;
+  /**
+   * Change this when the notice changes in substance: residents are asked to consent again before their next submission.
+   */
+  version: string;
+  effectiveAt?: string | null;
+  /**
+   * The personal information controller, e.g. the LGU.
+   */
+  controller?: string | null;
+  /**
+   * How residents reach the data protection officer.
+   */
+  dpoContact?: string | null;
+  /**
+   * Empty: Bayanet’s own notice is shown.
+   */
+  bodyEn?: string | null;
+  /**
+   * Empty: Bayanet’s own notice is shown.
+   */
+  bodyFil?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-notice_select".
+ */
+export interface PrivacyNoticeSelect<T extends boolean = true> {
+  version?: T;
+  effectiveAt?: T;
+  controller?: T;
+  dpoContact?: T;
+  bodyEn?: T;
+  bodyFil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

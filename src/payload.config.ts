@@ -6,6 +6,7 @@ import sharp from 'sharp'
 
 import { AuditLog } from '../collections/AuditLog'
 import { Campaigns } from '../collections/Campaigns'
+import { Consents } from '../collections/Consents'
 import { Organizations } from '../collections/Organizations'
 import { OtpChallenges } from '../collections/OtpChallenges'
 import { Places } from '../collections/Places'
@@ -16,6 +17,7 @@ import { Submissions } from '../collections/Submissions'
 import { Tasks } from '../collections/Tasks'
 import { feedEndpoint } from '../collections/Tasks/endpoints/feed'
 import { Users } from '../collections/Users'
+import { PrivacyNotice } from '../globals/PrivacyNotice'
 import { badInputAsClientError } from '../hooks/badInputAsClientError'
 import { unconfiguredEmail } from '../providers/email/unconfigured'
 
@@ -46,7 +48,9 @@ export default buildConfig({
     AuditLog,
     SmsOutbox,
     OtpChallenges,
+    Consents,
   ],
+  globals: [PrivacyNotice],
   endpoints: [feedEndpoint],
   hooks: { afterError: [badInputAsClientError] },
   secret,

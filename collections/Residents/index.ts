@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { asResident, isAdminUser } from '../../src/access/roles'
-import { isAdmin, nobody } from '../../src/access/rules'
+import { nobody } from '../../src/access/rules'
 import { normalizePhMobile, PHONE_HINT } from '../../src/lib/phone'
 import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
@@ -53,7 +53,9 @@ export const Residents: CollectionConfig = {
     update: updateResident,
     // Residents come into being only by verifying a code (see operations/verifyOtp).
     create: nobody,
-    delete: isAdmin,
+    // Erasure, not deletion (DELETE /api/residents/me): rewards and the consent ledger keep
+    // their subject, under a pseudonym.
+    delete: nobody,
   },
   endpoints: [otpRequestEndpoint, otpVerifyEndpoint, ...noPasswordLoginEndpoints],
   hooks: { beforeValidate: [resolveHomeBarangay] },

@@ -5,6 +5,7 @@ import { isStaffField } from '../../src/access/rules'
 import { createSubmissionEndpoint } from './endpoints/create'
 import { checkNewSubmission } from './hooks/checkNewSubmission'
 import { guardReview } from './hooks/guardReview'
+import { requireConsent } from './hooks/requireConsent'
 import { rewardOnApproval } from './hooks/rewardOnApproval'
 import { SUBMISSION_STATUSES } from './transitions'
 
@@ -24,7 +25,10 @@ export const Submissions: CollectionConfig = {
     delete: () => false,
   },
   endpoints: [createSubmissionEndpoint],
-  hooks: { beforeChange: [checkNewSubmission, guardReview], afterChange: [rewardOnApproval] },
+  hooks: {
+    beforeChange: [requireConsent, checkNewSubmission, guardReview],
+    afterChange: [rewardOnApproval],
+  },
   indexes: [{ fields: ['resident', 'clientId'], unique: true }],
   fields: [
     {

@@ -1,9 +1,15 @@
 import * as migration_20261125_131354_initial from './20261125_131354_initial';
+import * as migration_20261127_015025_consents from './20261127_015025_consents';
 
 export const migrations = [
   {
     up: migration_20261125_131354_initial.up,
     down: migration_20261125_131354_initial.down,
-    name: '20261125_131354_initial'
+    name: '20261125_131354_initial',
+  },
+  {
+    up: migration_20261127_015025_consents.up,
+    down: migration_20261127_015025_consents.down,
+    name: '20261127_015025_consents'
   },
 ];

@@ -89,8 +89,25 @@ export const latestOtp = async (phone: string, { sent = false } = {}) => {
   )
 }
 
-/** Signs a new resident in through the real OTP endpoints; optionally sets their barangay. */
-export const signInResident = async ({ barangayCode }: { barangayCode?: string } = {}) => {
+/** Consents every resident must give before submitting (see collections/Consents). */
+export const REQUIRED_CONSENTS = ['terms', 'data-processing'] as const
+
+/** Records `purposes` as given (or withdrawn) through `POST /api/consents`. */
+export const giveConsent = async (token: string, purposes: readonly string[], granted = true) => {
+  for (const purpose of purposes) {
+    const res = await api('POST', '/api/consents', { token, body: { purpose, granted } })
+    if (res.status !== 201) throw new Error(`consent failed: ${JSON.stringify(res.body)}`)
+  }
+}
+
+/**
+ * Signs a new resident in through the real OTP endpoints; optionally sets their barangay.
+ * Gives the consents a submission needs unless `consents` says otherwise (pass `[]` for none).
+ */
+export const signInResident = async ({
+  barangayCode,
+  consents = REQUIRED_CONSENTS,
+}: { barangayCode?: string; consents?: readonly string[] } = {}) => {
   const phone = uniquePhone()
   const request = await api('POST', '/api/residents/otp/request', { body: { phone } })
   if (request.status !== 202) throw new Error(`otp request failed: ${JSON.stringify(request.body)}`)
@@ -106,5 +123,6 @@ export const signInResident = async ({ barangayCode }: { barangayCode?: string }
     })
     if (patch.status !== 200) throw new Error(`set barangay failed: ${JSON.stringify(patch.body)}`)
   }
+  await giveConsent(token, consents)
   return { id, phone, token }
 }

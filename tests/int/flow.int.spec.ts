@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
 import { api, errorMessage, eventually } from '../helpers/api'
-import { createOrganization, createTask, latestOtp, PLACES, uniquePhone } from '../helpers/fixtures'
+import {
+  createOrganization,
+  createTask,
+  giveConsent,
+  latestOtp,
+  PLACES,
+  REQUIRED_CONSENTS,
+  uniquePhone,
+} from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
 describe('a resident, from OTP to a paid reward', () => {
@@ -90,7 +98,16 @@ describe('a resident, from OTP to a paid reward', () => {
     })
     expect(entry.organization).toMatchObject({ id: lgu.org.id, name: lgu.org.name })
 
-    // 4. Submission.
+    // 4. Consent first: without it a submission is refused, saying what to accept.
+    const early = await api('POST', '/api/submissions', {
+      token,
+      body: { task: inCity.id, answers: { note: 'too early' } },
+    })
+    expect(early.status).toBe(403)
+    expect(errorMessage(early)).toContain('terms of use')
+    await giveConsent(token, REQUIRED_CONSENTS)
+
+    // 5. Submission.
     const clientId = crypto.randomUUID()
     const submitted = await api('POST', '/api/submissions', {
       token,
@@ -109,7 +126,7 @@ describe('a resident, from OTP to a paid reward', () => {
       feedAfter.body.docs.find((t: { id: number }) => t.id === inCity.id).mySubmission,
     ).toEqual({ id: submissionId, status: 'needs_review' })
 
-    // 5. Review by the task's organisation.
+    // 6. Review by the task's organisation.
     const approve = await api('PATCH', `/api/submissions/${submissionId}`, {
       token: lgu.reviewer.token,
       body: { status: 'approved', reviewNote: 'Confirmed by the barangay' },
@@ -128,7 +145,7 @@ describe('a resident, from OTP to a paid reward', () => {
     expect(again.status).toBe(409)
     expect(errorMessage(again)).toMatch(/already approved/)
 
-    // 6. The worker pays it; the resident sees it issued.
+    // 7. The worker pays it; the resident sees it issued.
     const issued = await eventually(
       async () => {
         const res = await api('GET', '/api/rewards', { token })
@@ -151,7 +168,7 @@ describe('a resident, from OTP to a paid reward', () => {
     })
     expect(rewards.totalDocs).toBe(1)
 
-    // 7. Every transition is in the audit log.
+    // 8. Every transition is in the audit log.
     const audit = await payload.find({ collection: 'audit-log', sort: 'createdAt', limit: 500 })
     const actions = (entity: string, id: number) =>
       audit.docs

@@ -53,6 +53,11 @@ describe('separate web and worker processes', () => {
     })
     expect(verify.status).toBe(200)
     const token = verify.body.token
+    for (const purpose of ['terms', 'data-processing']) {
+      expect(
+        (await call(web.url, 'POST', '/api/consents', token, { purpose, granted: true })).status,
+      ).toBe(201)
+    }
     const sub = await call(web.url, 'POST', '/api/submissions', token, {
       task: task.id,
       answers: { note: 'ok' },
