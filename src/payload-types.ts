@@ -529,10 +529,6 @@ export interface PayloadLockedDocument {
         value: number | Resident;
       } | null)
     | ({
-        relationTo: 'submissions';
-        value: number | Submission;
-      } | null)
-    | ({
         relationTo: 'rewards';
         value: number | Reward;
       } | null)

@@ -35,6 +35,17 @@ export default buildConfig({
     // No Gravatar: the admin must not call third parties with staff emails.
     avatar: 'default',
     importMap: { baseDir: dirname },
+    components: {
+      afterNavLinks: ['/admin/review/ReviewLinks#ReviewNavLink'],
+      beforeDashboard: ['/admin/review/ReviewLinks#ReviewDashboardCard'],
+      views: {
+        review: {
+          Component: '/admin/review/ReviewView#ReviewView',
+          path: '/review',
+          meta: { title: 'Review queue' },
+        },
+      },
+    },
   },
   collections: [
     Organizations,

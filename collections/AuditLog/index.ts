@@ -32,6 +32,11 @@ export const AuditLog: CollectionConfig = {
     },
     { name: 'actorId', type: 'text' },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
-    { name: 'data', type: 'json' },
+    // Read-only rendering: Payload's JSON editor loads from a CDN closed networks cannot reach.
+    {
+      name: 'data',
+      type: 'json',
+      admin: { components: { Field: '/admin/JsonView#JsonViewField' } },
+    },
   ],
 }

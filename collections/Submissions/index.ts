@@ -10,6 +10,8 @@ import { rewardOnApproval } from './hooks/rewardOnApproval'
 import { SUBMISSION_STATUSES } from './transitions'
 
 const immutable = { update: () => false }
+/** Read-only JSON for people: Payload's JSON editor loads from a CDN closed networks cannot reach. */
+const JSON_VIEW = '/admin/JsonView#JsonViewField'
 
 /** A resident's answer to a task, reviewed by staff of the task's organisation. */
 export const Submissions: CollectionConfig = {
@@ -18,6 +20,9 @@ export const Submissions: CollectionConfig = {
     group: 'Civic work',
     defaultColumns: ['id', 'task', 'resident', 'status', 'createdAt'],
   },
+  // The review operation decides races itself; an edit lock would only stop a second reviewer
+  // from opening a submission a colleague looked at and left.
+  lockDocuments: false,
   access: {
     read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
     create: isResident,
@@ -58,7 +63,12 @@ export const Submissions: CollectionConfig = {
         description: 'Copied from the task, so access checks stay one lookup.',
       },
     },
-    { name: 'answers', type: 'json', access: immutable },
+    {
+      name: 'answers',
+      type: 'json',
+      access: immutable,
+      admin: { components: { Field: JSON_VIEW } },
+    },
     { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
     {
       // Plain numbers, not a PostGIS point: no extension needed on managed or embedded Postgres.
@@ -81,7 +91,12 @@ export const Submissions: CollectionConfig = {
       access: { create: isStaffField, update: isStaffField },
     },
     { name: 'score', type: 'number', access: { create: isStaffField, update: () => false } },
-    { name: 'reasons', type: 'json', access: { create: isStaffField, update: () => false } },
+    {
+      name: 'reasons',
+      type: 'json',
+      access: { create: isStaffField, update: () => false },
+      admin: { components: { Field: JSON_VIEW } },
+    },
     {
       name: 'reviewer',
       type: 'relationship',

@@ -1,5 +1,6 @@
 import * as migration_20261125_131354_initial from './20261125_131354_initial';
 import * as migration_20261127_015025_consents from './20261127_015025_consents';
+import * as migration_20261127_021046_workspace_unlock_submissions from './20261127_021046_workspace_unlock_submissions';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_015025_consents.up,
     down: migration_20261127_015025_consents.down,
-    name: '20261127_015025_consents'
+    name: '20261127_015025_consents',
+  },
+  {
+    up: migration_20261127_021046_workspace_unlock_submissions.up,
+    down: migration_20261127_021046_workspace_unlock_submissions.down,
+    name: '20261127_021046_workspace_unlock_submissions'
   },
 ];

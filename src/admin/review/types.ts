@@ -1,0 +1,35 @@
+/** What the review workspace shows for one submission. Built on the server; holds no phone. */
+export type ReviewItem = {
+  id: number
+  createdAt: string
+  task: { id: number; title: string; organization: string; targets: string[] }
+  /** The first text answer, shortened, to tell items of one task apart in the queue. */
+  snippet?: string
+  /** Answers in the form's order, under the question labels the resident saw. */
+  answers: { label: string; type: string; value: AnswerValue }[]
+  photo?: { thumbnail: string; full: string; width?: number; height?: number; capturedAt?: string }
+  location?: { lat: number; lng: number; accuracy?: number }
+  /** Whether the location lies in the task's area; null when that cannot be told. */
+  insideArea: boolean | null
+  /** Metres between where the photo says it was taken and the submitted location, if both known. */
+  photoDistanceM?: number
+  score?: number
+  reasons: string[]
+  resident: { handle: string; submissions: number; approved: number; rejected: number }
+}
+
+/** An answer ready to print: text, a list of choices, a yes/no, coordinates, or nothing. */
+export type AnswerValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'empty' }
+  | { kind: 'json'; value: unknown }
+
+/** The whole queue as the view receives it. */
+export type ReviewQueue = {
+  items: ReviewItem[]
+  /** All submissions waiting for this reviewer, which can be more than `items`. */
+  waiting: number
+  /** How the queue is ordered, in words. */
+  order: string
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
+
+import { api } from '../helpers/api'
+import { createOrganization, createTask, PLACES, signInResident } from '../helpers/fixtures'
+import { localPayload } from '../helpers/payload'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = fs.existsSync(CHROMIUM)
+const SHOTS = path.resolve('tests/e2e/screenshots')
+const VIEWPORT = { width: 1366, height: 900 }
+
+/** A browser context in which every request to anything but this machine is refused and counted. */
+const closedNetwork = async (browser: Browser) => {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const external: string[] = []
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+    if (local || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue()
+    external.push(url.href)
+    return route.abort('blockedbyclient')
+  })
+  return { context, external }
+}
+
+const signIn = async (context: BrowserContext, email: string, password: string) => {
+  const page = await context.newPage()
+  await page.goto(`${inject('baseUrl')}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin(\/)?$/, { timeout: 30_000 })
+  return page
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `review-${name}.png`) })
+
+/** What a resident reports about a streetlight, varied a little per resident. */
+const REPORTS = [
+  'Three lamps out near the chapel',
+  'The lamp post by the basketball court flickers all night',
+  'No light from the corner of J.P. Rizal to the bridge',
+  'Broken cover, wires showing',
+  'Lamp is on during the day and off at night',
+  'Two posts leaning after the storm',
+  'Light out beside the day-care centre',
+  'The whole street is dark after 9 pm',
+  'Lamp hit by a truck, glass on the road',
+  'Works again, but only half the night',
+]
+
+describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
+  let browser: Browser
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+  })
+  let failureShot: (() => Promise<unknown>) | undefined
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await failureShot?.().catch(() => undefined)
+  })
+  afterAll(async () => browser?.close())
+
+  it('lets a reviewer approve and bulk-reject from the queue with nothing loaded from outside', async () => {
+    const mine = await createOrganization('lgu')
+    const other = await createOrganization('lgu')
+    const task = await createTask(mine.org.id, {
+      title: 'Report a broken streetlight',
+      targetCodes: [PLACES.marikinaCity],
+      caps: { perResident: 1 },
+      fields: [
+        { name: 'note', label: 'What did you see?', type: 'text', required: true },
+        { name: 'lamps', label: 'How many lamps are out?', type: 'number', required: true },
+        { name: 'dark', label: 'Is the street dark at night?', type: 'checkbox' },
+        {
+          name: 'where',
+          label: 'Where on the street?',
+          type: 'select',
+          options: ['Corner', 'Middle', 'Near a school'],
+        },
+      ],
+    })
+    const elsewhere = await createTask(other.org.id, { title: 'Another LGU’s task' })
+
+    // Ten residents of Marikina report, a minute or so apart in the queue's order.
+    const submissions: number[] = []
+    const t0 = Date.now()
+    for (const [i, note] of REPORTS.entries()) {
+      const resident = await signInResident({ barangayCode: PLACES.concepcionUno })
+      const res = await api('POST', '/api/submissions', {
+        token: resident.token,
+        body: {
+          task: task.id,
+          clientId: randomUUID(),
+          answers: {
+            note,
+            lamps: (i % 4) + 1,
+            dark: i % 3 !== 0,
+            where: ['Corner', 'Middle', 'Near a school'][i % 3],
+          },
+          location: { lat: 14.6507 + i / 1000, lng: 121.1029 - i / 1000, accuracy: 8 + i },
+        },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      submissions.push(res.body.doc.id)
+    }
+    // A submission to another organisation, which this reviewer must not see.
+    const outsider = await signInResident()
+    const hidden = await api('POST', '/api/submissions', {
+      token: outsider.token,
+      body: { task: elsewhere.id, clientId: randomUUID(), answers: { note: 'Not for you' } },
+    })
+    expect(hidden.status).toBe(201)
+
+    console.log(`[e2e] 11 residents signed in and submitted in ${Date.now() - t0} ms`)
+    const payload = await localPayload()
+    const password = 'reviewer-password-123'
+    await payload.update({ collection: 'users', id: mine.reviewer.user.id, data: { password } })
+
+    const { context, external } = await closedNetwork(browser)
+    const page = await signIn(context, mine.reviewer.user.email, password)
+    // On failure, the last screen is kept for people to look at.
+    failureShot = () => shot(page, 'failure')
+
+    // The dashboard says how many wait and leads to the workspace; so does the navigation.
+    const card = page.locator('.bn-dashcard')
+    await card.waitFor({ timeout: 30_000 })
+    expect(await card.innerText()).toContain('10')
+    await shot(page, 'dashboard')
+    expect(await page.locator('#nav-review').getAttribute('href')).toBe('/admin/review')
+    await card.click()
+    await page.waitForURL(/\/admin\/review$/)
+    const waiting = page.getByTestId('waiting')
+    await waiting.waitFor()
+    expect(await waiting.innerText()).toMatch(/^10 submissions wait/)
+
+    // Oldest first: the first report is open, its answers under their questions, no JSON.
+    const answers = page.getByTestId('answers')
+    await expect.poll(() => answers.innerText()).toContain('What did you see?')
+    const shown = await answers.innerText()
+    expect(shown).toContain(REPORTS[0])
+    expect(shown).toContain('How many lamps are out?')
+    expect(shown).toContain('Corner')
+    expect(shown).not.toContain('{')
+    expect(await page.getByText('Not for you').count()).toBe(0)
+    const resident = await page.getByTestId('resident').innerText()
+    expect(resident).toMatch(/R-[0-9A-Z]{4}-[0-9A-Z]{4} · 1 submission · 0 approved · 0 rejected/)
+    expect(resident).not.toMatch(/\+?63|09\d{9}/)
+    expect(await page.locator('.bn-review__keys').innerText()).toContain('approve')
+    await shot(page, 'queue')
+
+    // Approve the first with the keyboard.
+    await page.keyboard.press('a')
+    await expect
+      .poll(() => page.getByTestId('flash').innerText())
+      .toContain(`Approved #${submissions[0]}`)
+    await expect.poll(() => waiting.innerText()).toMatch(/^9 submissions/)
+    expect(await answers.innerText()).toContain(REPORTS[1])
+
+    // Select the next two and reject them together, with a reason.
+    await page.getByLabel(`Select submission ${submissions[1]}`).check()
+    await page.getByLabel(`Select submission ${submissions[2]}`).check()
+    await page.getByRole('button', { name: 'Reject 2…' }).click()
+    await page
+      .getByRole('button', { name: 'This looks like a duplicate of another submission.' })
+      .click()
+    await shot(page, 'bulk-reject')
+    await page.getByRole('button', { name: 'Reject 2 selected' }).click()
+    await expect
+      .poll(() => page.getByTestId('flash').innerText())
+      .toContain('Rejected 2 submissions')
+    await expect.poll(() => waiting.innerText()).toMatch(/^7 submissions/)
+
+    // A colleague decides the one on screen first: the reviewer is told, and it leaves the queue.
+    expect(await answers.innerText()).toContain(REPORTS[3])
+    const colleague = await api('PATCH', `/api/submissions/${submissions[3]}`, {
+      token: mine.manager.token,
+      body: { status: 'approved' },
+    })
+    expect(colleague.status).toBe(200)
+    await page.getByRole('button', { name: /^Approve/ }).click()
+    await expect.poll(() => page.getByTestId('flash').innerText()).toContain('Someone else decided')
+    await shot(page, 'conflict')
+    await expect.poll(() => waiting.innerText()).toMatch(/^6 submissions/)
+
+    // The answers also read as text in the ordinary edit view (no CDN editor).
+    await page.goto(`${inject('baseUrl')}/admin/collections/submissions/${submissions[4]}`)
+    await page.locator('.bn-json-field').first().waitFor({ timeout: 30_000 })
+    expect(await page.locator('.bn-json-field').first().innerText()).toContain(REPORTS[4])
+    await page.screenshot({ path: path.join(SHOTS, 'review-edit-view.png'), fullPage: true })
+
+    expect(external).toEqual([])
+    await context.close()
+
+    // Changing the password ended the fixture's session; sign in again over REST.
+    const login = await api('POST', '/api/users/login', {
+      body: { email: mine.reviewer.user.email, password },
+    })
+    const status = async (id: number) =>
+      (await api('GET', `/api/submissions/${id}`, { token: login.body.token })).body
+    expect((await status(submissions[0])).status).toBe('approved')
+    for (const id of submissions.slice(1, 3)) {
+      const doc = await status(id)
+      expect(doc.status).toBe('rejected')
+      expect(doc.reviewNote).toBe('This looks like a duplicate of another submission.')
+    }
+    expect((await status(submissions[3])).status).toBe('approved')
+    expect((await status(submissions[4])).status).toBe('needs_review')
+  }, 240_000)
+})
