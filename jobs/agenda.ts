@@ -7,6 +7,7 @@ import { defineIssueReward } from './definitions/issueReward'
 import { definePurgeSmsOutbox } from './definitions/purgeSmsOutbox'
 import { defineSendSms } from './definitions/sendSms'
 import { defineSweepRewards } from './definitions/sweepRewards'
+import { defineVerifyAudit } from './definitions/verifyAudit'
 import { createAgenda, useAgenda } from './queue'
 
 /** A running worker: Agenda processing our jobs, plus the cron timers. */
@@ -20,6 +21,7 @@ export const startWorker = async (payload: Payload, connectionString: string): P
   defineSendSms(agenda, payload, getSmsProvider())
   defineSweepRewards(agenda, payload, payouts)
   definePurgeSmsOutbox(agenda, payload)
+  defineVerifyAudit(agenda, payload)
   agenda.on('fail', (err, job) => {
     payload.logger.warn({ msg: 'job failed', job: job.attrs.name, err: err.message })
   })

@@ -4,6 +4,7 @@ export const JOBS = {
   sendSms: 'sms.send',
   sweepRewards: 'reward.sweep',
   purgeSmsOutbox: 'sms-outbox.purge',
+  verifyAudit: 'audit.verify',
 } as const
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]
@@ -15,4 +16,5 @@ export type JobData = {
   /** The minute cron fired for, so each minute enqueues once however many processes fire. */
   [JOBS.sweepRewards]: { slot: string }
   [JOBS.purgeSmsOutbox]: { slot: string }
+  [JOBS.verifyAudit]: { slot: string }
 }

@@ -427,6 +427,18 @@ export interface AuditLog {
     | number
     | boolean
     | null;
+  /**
+   * Position in the chain, from 1.
+   */
+  seq?: number | null;
+  /**
+   * The hash of entry seq − 1.
+   */
+  prevHash?: string | null;
+  /**
+   * HMAC-SHA256 of this entry with prevHash; `npm run audit:verify` checks it.
+   */
+  hash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -791,6 +803,9 @@ export interface AuditLogSelect<T extends boolean = true> {
   actorId?: T;
   organization?: T;
   data?: T;
+  seq?: T;
+  prevHash?: T;
+  hash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

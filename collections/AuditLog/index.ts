@@ -5,14 +5,17 @@ import { anyOf, isAdmin, nobody, staffOfOrganization } from '../../src/access/ru
 /** Who did something: a staff member, a resident, or Bayanet itself (jobs). */
 export const ACTOR_TYPES = ['staff', 'resident', 'system'] as const
 
-/** Append-only record of every state change. Written only by server code. */
+/**
+ * Append-only record of every state change, hash-chained (see `src/lib/audit.ts`). Written only
+ * by server code; `npm run audit:verify` finds any row edited or removed in the database.
+ */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
   labels: { singular: 'Audit entry', plural: 'Audit log' },
   admin: {
     group: 'Records',
     useAsTitle: 'action',
-    defaultColumns: ['action', 'entity', 'entityId', 'actorType', 'createdAt'],
+    defaultColumns: ['seq', 'action', 'entity', 'entityId', 'actorType', 'actorId', 'createdAt'],
   },
   access: {
     read: anyOf(isAdmin, staffOfOrganization(['org-manager'])),
@@ -37,6 +40,26 @@ export const AuditLog: CollectionConfig = {
       name: 'data',
       type: 'json',
       admin: { components: { Field: '/admin/JsonView#JsonViewField' } },
+    },
+    // Nullable in the schema only so the migration can chain rows written before the chain.
+    {
+      name: 'seq',
+      type: 'number',
+      unique: true,
+      admin: { readOnly: true, description: 'Position in the chain, from 1.' },
+    },
+    {
+      name: 'prevHash',
+      type: 'text',
+      admin: { readOnly: true, description: 'The hash of entry seq − 1.' },
+    },
+    {
+      name: 'hash',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description: 'HMAC-SHA256 of this entry with prevHash; `npm run audit:verify` checks it.',
+      },
     },
   ],
 }

@@ -7,6 +7,7 @@ import { enqueue } from '../queue'
 export const SCHEDULE: { expression: string; job: JobName }[] = [
   { expression: '*/1 * * * *', job: JOBS.sweepRewards },
   { expression: '17 * * * *', job: JOBS.purgeSmsOutbox },
+  { expression: '41 * * * *', job: JOBS.verifyAudit },
 ]
 
 /** Starts the timers; returns a function that stops them. */

@@ -1,6 +1,7 @@
 import * as migration_20261125_131354_initial from './20261125_131354_initial';
 import * as migration_20261127_015025_consents from './20261127_015025_consents';
 import * as migration_20261127_021046_workspace_unlock_submissions from './20261127_021046_workspace_unlock_submissions';
+import * as migration_20261127_022320_audit_chain from './20261127_022320_audit_chain';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_021046_workspace_unlock_submissions.up,
     down: migration_20261127_021046_workspace_unlock_submissions.down,
-    name: '20261127_021046_workspace_unlock_submissions'
+    name: '20261127_021046_workspace_unlock_submissions',
+  },
+  {
+    up: migration_20261127_022320_audit_chain.up,
+    down: migration_20261127_022320_audit_chain.down,
+    name: '20261127_022320_audit_chain'
   },
 ];
