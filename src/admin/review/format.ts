@@ -29,6 +29,9 @@ const coordinates = (value: Record<string, unknown>) =>
 /** One answer as people read it, whatever the question type: never raw JSON when avoidable. */
 export const formatAnswer = (question: Question | undefined, value: unknown): AnswerValue => {
   if (value === undefined || value === null || value === '') return { kind: 'empty' }
+  // A photo question holds the proof's id; the photo itself is shown beside the answers.
+  if (question?.type === 'photo')
+    return { kind: 'text', text: 'Photo attached (shown on the left)' }
   if (Array.isArray(value)) {
     if (value.length === 0) return { kind: 'empty' }
     if (value.every((v) => !isObject(v) && !Array.isArray(v)))
@@ -49,14 +52,11 @@ export const formatAnswer = (question: Question | undefined, value: unknown): An
 /** Answers in the form's order; answers to questions no longer on the form come last. */
 export const answersForPeople = (questions: Question[], answers: unknown) => {
   const given = isObject(answers) ? answers : {}
-  const rows = questions
-    // A photo question is answered by the proof, shown beside the answers.
-    .filter((q) => q.type !== 'photo' || given[q.name] !== undefined)
-    .map((q) => ({
-      label: q.label || q.name,
-      type: q.type ?? 'text',
-      value: formatAnswer(q, given[q.name]),
-    }))
+  const rows = questions.map((q) => ({
+    label: q.label || q.name,
+    type: q.type ?? 'text',
+    value: formatAnswer(q, given[q.name]),
+  }))
   const known = new Set(questions.map((q) => q.name))
   for (const [name, value] of Object.entries(given)) {
     if (!known.has(name))
