@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     const other = await createOrganization('lgu')
     const task = await createTask(mine.org.id, {
       title: 'Report a broken streetlight',
+      description: 'Tell us which streetlights are out on your street, with a photo of the post.',
       targetCodes: [PLACES.marikinaCity],
       caps: { perResident: 1 },
       fields: [

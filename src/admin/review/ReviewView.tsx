@@ -20,6 +20,7 @@ export const ReviewView = async ({
   if (!asStaff(req.user))
     redirect(`${adminRoute}/login?redirect=${encodeURIComponent(`${adminRoute}/review`)}`)
   const queue = await loadReviewQueue(req)
+  const initialId = Number(searchParams?.id) || undefined
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -33,7 +34,7 @@ export const ReviewView = async ({
     >
       <SetStepNav nav={[{ label: 'Review queue' }]} />
       <Gutter>
-        <ReviewWorkspace queue={queue} apiRoute={apiRoute} />
+        <ReviewWorkspace queue={queue} apiRoute={apiRoute} initialId={initialId} />
       </Gutter>
     </DefaultTemplate>
   )

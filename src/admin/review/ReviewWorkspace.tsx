@@ -54,11 +54,20 @@ const typing = (target: EventTarget | null) =>
  * button or keyboard. Decisions go through the REST review endpoints, so the server's one review
  * operation decides races; a 409 means a colleague was first, and the item leaves the queue.
  */
-export const ReviewWorkspace = ({ queue, apiRoute }: { queue: ReviewQueue; apiRoute: string }) => {
+export const ReviewWorkspace = ({
+  queue,
+  apiRoute,
+  initialId,
+}: {
+  queue: ReviewQueue
+  apiRoute: string
+  /** The submission to open first (`/admin/review?id=12`); the head of the queue otherwise. */
+  initialId?: number
+}) => {
   const router = useRouter()
   const [decided, setDecided] = useState<Set<number>>(new Set())
   const items = useMemo(() => queue.items.filter((i) => !decided.has(i.id)), [queue, decided])
-  const [currentId, setCurrentId] = useState<number | undefined>(items[0]?.id)
+  const [currentId, setCurrentId] = useState<number | undefined>(initialId ?? items[0]?.id)
   const index = Math.max(
     0,
     items.findIndex((i) => i.id === currentId),
@@ -351,8 +360,9 @@ export const ReviewWorkspace = ({ queue, apiRoute }: { queue: ReviewQueue; apiRo
                   <h2>{current.task.title}</h2>
                   <span>
                     #{current.id}
-                    {current.task.organization ? ` · ${current.task.organization}` : ''} ·{' '}
-                    {index + 1} of {items.length}
+                    {current.task.organization ? ` · ${current.task.organization}` : ''}
+                    {current.reward ? ` · pays ${current.reward}` : ''} · {index + 1} of{' '}
+                    {items.length}
                   </span>
                 </div>
                 <div className="bn-review__row">
@@ -393,6 +403,26 @@ export const ReviewWorkspace = ({ queue, apiRoute }: { queue: ReviewQueue; apiRo
                 </div>
               </div>
               {rejecting === 'one' && rejectForm}
+              {current.appeal && (
+                <div className="bn-review__appeal" data-testid="appeal">
+                  <strong>Appeal of a rejection</strong>
+                  {current.appeal.previousNote && (
+                    <p>
+                      <span className="bn-muted">Rejected because: </span>
+                      {current.appeal.previousNote}
+                    </p>
+                  )}
+                  <p>
+                    <span className="bn-muted">The resident answers: </span>
+                    {current.appeal.message}
+                  </p>
+                </div>
+              )}
+              {current.task.description && (
+                <p className="bn-review__task-desc" title={current.task.description}>
+                  {current.task.description}
+                </p>
+              )}
 
               <div className="bn-review__body">
                 <figure className="bn-review__photo">

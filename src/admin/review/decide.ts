@@ -13,6 +13,9 @@ export type DecisionResult = {
 const firstError = (body: unknown) =>
   (body as { errors?: { message?: string }[] } | undefined)?.errors?.[0]?.message
 
+/** How the review operation words a decision that lost its race, when no status comes with it. */
+const ALREADY_DECIDED = /already|someone else|decided first|is final/i
+
 /** One decision: `PATCH /api/submissions/:id {status, reviewNote}` with the admin's session. */
 export const decide = async (
   apiRoute: string,
@@ -76,7 +79,9 @@ export const decideMany = async (
     id: Number(r.id),
     ok: r.ok,
     // Already decided (by a colleague, or by the scoring rules) is a lost race, not a failure.
-    conflict: !r.ok && Boolean(r.status) && r.status !== 'needs_review',
+    conflict:
+      !r.ok &&
+      ((Boolean(r.status) && r.status !== 'needs_review') || ALREADY_DECIDED.test(r.error ?? '')),
     status: r.status,
     error: r.error,
   }))

@@ -50,6 +50,22 @@ const photoOf = (
   }
 }
 
+/** Fields other parts of Bayanet add to submissions; read when present. */
+type ReviewExtras = {
+  proof: unknown
+  rewardAmount: number | null
+  rewardKind: string | null
+  appealMessage: string | null
+  appealedAt: string | null
+}
+
+const peso = new Intl.NumberFormat('en-PH', { style: 'currency', currency: 'PHP' })
+
+const rewardText = (amount: unknown, kind: unknown) =>
+  typeof amount === 'number'
+    ? `${peso.format(amount)} ${kind === 'voucher' ? 'voucher' : kind === 'gcash' ? 'GCash' : ''}`.trim()
+    : undefined
+
 /** Whether a point lies in the task's area: by its circle when it has one, else only nationwide. */
 const insideArea = (
   task: Task | undefined,
@@ -91,7 +107,7 @@ export const loadReviewQueue = async (req: PayloadRequest): Promise<ReviewQueue>
     }),
     payload.count({ collection: 'submissions', where: WAITING, ...asViewer }),
   ])
-  const docs = page.docs as (Submission & { proof?: unknown })[]
+  const docs = page.docs as (Submission & Partial<ReviewExtras>)[]
 
   const residentIds = [
     ...new Set(docs.map((d) => idOf(d.resident)).filter((id) => id !== undefined)),
@@ -163,9 +179,21 @@ export const loadReviewQueue = async (req: PayloadRequest): Promise<ReviewQueue>
       task: {
         id: task?.id ?? idOf(doc.task) ?? 0,
         title: task?.title ?? `Task ${idOf(doc.task)}`,
+        description: task?.description ?? undefined,
         organization: organization ?? '',
         targets: nationwide ? ['Nationwide'] : targets,
       },
+      reward: rewardText(
+        doc.rewardAmount ?? task?.reward?.amount,
+        doc.rewardKind ?? task?.reward?.kind,
+      ),
+      appeal: doc.appealMessage
+        ? {
+            message: doc.appealMessage,
+            at: doc.appealedAt ?? undefined,
+            previousNote: doc.reviewNote ?? undefined,
+          }
+        : undefined,
       answers,
       snippet: firstText?.kind === 'text' ? firstText.text.slice(0, 80) : undefined,
       photo,

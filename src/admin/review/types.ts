@@ -2,7 +2,17 @@
 export type ReviewItem = {
   id: number
   createdAt: string
-  task: { id: number; title: string; organization: string; targets: string[] }
+  task: {
+    id: number
+    title: string
+    description?: string
+    organization: string
+    targets: string[]
+  }
+  /** What approving pays, as offered when the resident submitted, e.g. "₱25.00 GCash". */
+  reward?: string
+  /** Set when a rejection was appealed: the resident's message and the reason they answer. */
+  appeal?: { message: string; at?: string; previousNote?: string }
   /** The first text answer, shortened, to tell items of one task apart in the queue. */
   snippet?: string
   /** Answers in the form's order, under the question labels the resident saw. */
