@@ -5,7 +5,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { api } from '../helpers/api'
-import { createOrganization, createTask, PLACES, signInResident } from '../helpers/fixtures'
+import {
+  createOrganization,
+  createTask,
+  PLACES,
+  REQUIRED_CONSENTS,
+  signInResident,
+} from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -103,7 +109,9 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     const submissions: number[] = []
     const t0 = Date.now()
     for (const [i, note] of REPORTS.entries()) {
-      const resident = await signInResident({ barangayCode: PLACES.concepcionUno })
+      // The last one did not agree to share their location.
+      const consents = i < 9 ? [...REQUIRED_CONSENTS, 'location', 'photos'] : REQUIRED_CONSENTS
+      const resident = await signInResident({ barangayCode: PLACES.concepcionUno, consents })
       const res = await api('POST', '/api/submissions', {
         token: resident.token,
         body: {
