@@ -1,25 +1,45 @@
 import type { Payload } from 'payload'
 
-import { getPayoutProvider } from '../providers/payouts'
+import { getPayoutProviders } from '../providers/payouts'
 import { getSmsProvider } from '../providers/sms'
-import { startCron } from './cron'
+import { startCron, type Periodic } from './cron'
+import { defineAlertPayout } from './definitions/alertPayout'
 import { defineIssueReward } from './definitions/issueReward'
-import { definePurgeSmsOutbox } from './definitions/purgeSmsOutbox'
+import { purgeSmsOutbox, definePurgeSmsOutbox } from './definitions/purgeSmsOutbox'
+import { defineReconcilePayouts, reconcilePayouts } from './definitions/reconcilePayouts'
 import { defineSendSms } from './definitions/sendSms'
-import { defineSweepRewards } from './definitions/sweepRewards'
-import { defineVerifyAudit } from './definitions/verifyAudit'
+import { defineVerifyAudit, run as verifyAudit } from './definitions/verifyAudit'
 import { createAgenda, useAgenda } from './queue'
 
 /** A running worker: Agenda processing our jobs, plus the cron timers. */
 export type Worker = { stop: (timeoutMs?: number) => Promise<void> }
 
+/** Periodic work, each run once per cluster; expressions overridable for tests (CRON_*). */
+export const periodicWork = (
+  payload: Payload,
+  providers: ReturnType<typeof getPayoutProviders>,
+  env: NodeJS.ProcessEnv = process.env,
+): Periodic[] => [
+  {
+    name: 'payout.reconcile',
+    expression: env.CRON_RECONCILE || '* * * * *',
+    run: async () => {
+      const result = await reconcilePayouts(payload, providers)
+      if (result.checked) payload.logger.info({ msg: 'payout reconcile', ...result })
+    },
+  },
+  { name: 'sms-outbox.purge', expression: '17 * * * *', run: () => purgeSmsOutbox(payload) },
+  { name: 'audit.verify', expression: '41 * * * *', run: () => verifyAudit(payload) },
+]
+
 /** Starts processing jobs in this process; `stop` drains running jobs before returning. */
 export const startWorker = async (payload: Payload, connectionString: string): Promise<Worker> => {
   const agenda = createAgenda(connectionString, { processEvery: '1 second' })
-  const payouts = getPayoutProvider()
+  const payouts = getPayoutProviders(payload)
   defineIssueReward(agenda, payload, payouts)
+  defineReconcilePayouts(agenda, payload, payouts)
+  defineAlertPayout(agenda, payload)
   defineSendSms(agenda, payload, getSmsProvider())
-  defineSweepRewards(agenda, payload, payouts)
   definePurgeSmsOutbox(agenda, payload)
   defineVerifyAudit(agenda, payload)
   agenda.on('fail', (err, job) => {
@@ -27,10 +47,12 @@ export const startWorker = async (payload: Payload, connectionString: string): P
   })
   useAgenda(agenda)
   await agenda.start()
-  const stopCron = startCron((msg, err) => payload.logger.error({ msg, err }))
+  const stopCron = startCron(payload, periodicWork(payload, payouts), (msg, err) =>
+    payload.logger.error({ msg, err }),
+  )
   return {
     stop: async (timeoutMs = 10_000) => {
-      stopCron()
+      await stopCron()
       await agenda.drain(timeoutMs)
       await agenda.stop()
     },

@@ -1,8 +1,9 @@
 /** Every Agenda job name, so producers and the worker cannot drift apart. */
 export const JOBS = {
   issueReward: 'reward.issue',
+  reconcilePayouts: 'payout.reconcile',
+  alertPayout: 'payout.alert',
   sendSms: 'sms.send',
-  sweepRewards: 'reward.sweep',
   purgeSmsOutbox: 'sms-outbox.purge',
   verifyAudit: 'audit.verify',
 } as const
@@ -11,10 +12,12 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS]
 
 /** Data carried by each job: ids of our own records, never personal data. */
 export type JobData = {
-  [JOBS.issueReward]: { rewardId: number }
+  /** `attempt`: the reward's attempt when queued, so a later retry is a new job. */
+  [JOBS.issueReward]: { rewardId: number; attempt?: number }
+  /** One reward, or (no id) every `issuing` reward due for a look-up. */
+  [JOBS.reconcilePayouts]: { rewardId?: number }
+  [JOBS.alertPayout]: { rewardId: number; reason: string }
   [JOBS.sendSms]: { messageId: number }
-  /** The minute cron fired for, so each minute enqueues once however many processes fire. */
-  [JOBS.sweepRewards]: { slot: string }
   [JOBS.purgeSmsOutbox]: { slot: string }
   [JOBS.verifyAudit]: { slot: string }
 }

@@ -9,10 +9,31 @@ export const AGENDA_TABLE = 'agenda_jobs'
 const QUEUE_KEY = Symbol.for('bayanet.agenda')
 type Holder = { [QUEUE_KEY]?: Promise<Agenda> }
 
-/** Builds an Agenda bound to our database; callers decide whether it also processes jobs. */
+/**
+ * Creates Agenda's table, indexes and trigger. Called by the host under its start-up advisory
+ * lock (see `startPayload`): several processes creating it at once collide in `pg_type`.
+ */
+export const ensureAgendaSchema = async (connectionString: string) => {
+  const backend = new PostgresBackend({
+    connectionString,
+    tableName: AGENDA_TABLE,
+    ensureSchema: true,
+  })
+  await backend.connect()
+  await backend.disconnect()
+}
+
+/**
+ * Builds an Agenda bound to our database; callers decide whether it also processes jobs. It
+ * never creates the table itself (see `ensureAgendaSchema`).
+ */
 export const createAgenda = (connectionString: string, options: { processEvery?: string } = {}) =>
   new Agenda({
-    backend: new PostgresBackend({ connectionString, tableName: AGENDA_TABLE, ensureSchema: true }),
+    backend: new PostgresBackend({
+      connectionString,
+      tableName: AGENDA_TABLE,
+      ensureSchema: false,
+    }),
     processEvery: options.processEvery ?? '2 seconds',
     defaultLockLifetime: 60_000,
   })

@@ -8,6 +8,7 @@ import { AuditLog } from '../collections/AuditLog'
 import { Campaigns } from '../collections/Campaigns'
 import { Consents } from '../collections/Consents'
 import { Organizations } from '../collections/Organizations'
+import { PayoutLedger } from '../collections/PayoutLedger'
 import { OtpChallenges } from '../collections/OtpChallenges'
 import { Places } from '../collections/Places'
 import { Residents } from '../collections/Residents'
@@ -17,9 +18,12 @@ import { Submissions } from '../collections/Submissions'
 import { Tasks } from '../collections/Tasks'
 import { feedEndpoint } from '../collections/Tasks/endpoints/feed'
 import { Users } from '../collections/Users'
+import { VoucherCodes } from '../collections/VoucherCodes'
+import { VoucherPools } from '../collections/VoucherPools'
 import { PrivacyNotice } from '../globals/PrivacyNotice'
 import { badInputAsClientError } from '../hooks/badInputAsClientError'
 import { unconfiguredEmail } from '../providers/email/unconfigured'
+import { xenditWebhookEndpoint } from './endpoints/xenditWebhook'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -56,13 +60,16 @@ export default buildConfig({
     Residents,
     Submissions,
     Rewards,
+    PayoutLedger,
+    VoucherPools,
+    VoucherCodes,
     AuditLog,
     SmsOutbox,
     OtpChallenges,
     Consents,
   ],
   globals: [PrivacyNotice],
-  endpoints: [feedEndpoint],
+  endpoints: [feedEndpoint, xenditWebhookEndpoint],
   hooks: { afterError: [badInputAsClientError] },
   secret,
   email: unconfiguredEmail,

@@ -2,17 +2,20 @@ import type { CollectionConfig } from 'payload'
 
 import { rewardFields } from '../../src/fields/reward'
 import { anyOf, nobody, ownedByResident, staffOfOrganization } from '../../src/access/rules'
-import { REWARD_STATUSES } from './transitions'
+import { payoutAccountField, residentOrAdminField } from './access'
+import { retryRewardEndpoint } from './endpoints/retry'
+import { CURRENCIES, REWARD_STATUSES } from './transitions'
 
 /**
- * What an approved submission earns. Created and moved only by server code (approval and
- * the payout job), so the API is read-only.
+ * What an approved submission earns. Created at approval with its amount, currency, provider
+ * and destination account fixed; moved only by the payout state machine
+ * (`operations/transition.ts`), so the API is read-only.
  */
 export const Rewards: CollectionConfig = {
   slug: 'rewards',
   admin: {
     group: 'Civic work',
-    defaultColumns: ['id', 'resident', 'task', 'amount', 'status', 'issuedAt'],
+    defaultColumns: ['id', 'resident', 'task', 'amount', 'status', 'provider', 'issuedAt'],
   },
   access: {
     read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
@@ -20,6 +23,7 @@ export const Rewards: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
+  endpoints: [retryRewardEndpoint],
   fields: [
     // unique: one reward per submission, enforced by the database.
     {
@@ -40,6 +44,31 @@ export const Rewards: CollectionConfig = {
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
     ...rewardFields(),
     {
+      name: 'currency',
+      type: 'select',
+      // Not `required`, so callers may omit it: the default fills it and upMoney makes it NOT NULL.
+      defaultValue: 'PHP',
+      options: CURRENCIES.map((value) => ({ label: value, value })),
+    },
+    {
+      name: 'account',
+      type: 'text',
+      access: { read: payoutAccountField },
+      admin: { description: 'Where the payout goes (GCash number), fixed when reserved.' },
+    },
+    {
+      name: 'accountName',
+      type: 'text',
+      access: { read: payoutAccountField },
+      admin: { description: "The account holder's name sent to the provider." },
+    },
+    {
+      name: 'voucherPool',
+      type: 'relationship',
+      relationTo: 'voucher-pools',
+      admin: { description: 'For voucher rewards paid from a pool of codes.' },
+    },
+    {
       name: 'status',
       type: 'select',
       required: true,
@@ -48,11 +77,37 @@ export const Rewards: CollectionConfig = {
       options: REWARD_STATUSES.map((value) => ({ label: value, value })),
     },
     { name: 'idempotencyKey', type: 'text', required: true, unique: true },
-    { name: 'provider', type: 'text' },
+    {
+      name: 'payoutKey',
+      type: 'text',
+      unique: true,
+      admin: {
+        description:
+          "The provider's idempotency key and reference for the current payout; a new one only after a definite failure.",
+      },
+    },
+    {
+      name: 'provider',
+      type: 'text',
+      admin: { description: 'The payout provider, chosen when the reward was reserved.' },
+    },
     { name: 'providerRef', type: 'text', index: true },
-    { name: 'voucherCode', type: 'text' },
-    { name: 'attempts', type: 'number', required: true, defaultValue: 0 },
+    { name: 'providerStatus', type: 'text' },
+    { name: 'voucherCode', type: 'text', access: { read: residentOrAdminField } },
+    {
+      name: 'attempts',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      admin: { description: 'The fence: every transition names the attempt it expects.' },
+    },
     { name: 'lastError', type: 'text' },
     { name: 'issuedAt', type: 'date' },
+    { name: 'reversedAt', type: 'date' },
+    {
+      name: 'alertedAt',
+      type: 'date',
+      admin: { description: 'When staff were alerted that automatic retries ran out.' },
+    },
   ],
 }

@@ -2,6 +2,11 @@
 export const REWARD_STATUSES = ['reserved', 'issuing', 'issued', 'failed', 'reversed'] as const
 export type RewardStatus = (typeof REWARD_STATUSES)[number]
 
+/**
+ * The transitions a reward may make. `issuing → issuing` is a takeover: a worker whose job lock
+ * expired (or that died) is replaced by another, which bumps the attempt so the first one's
+ * late writes are rejected by the fence.
+ */
 const NEXT: Record<RewardStatus, readonly RewardStatus[]> = {
   reserved: ['issuing'],
   issuing: ['issuing', 'issued', 'failed'],
@@ -13,6 +18,12 @@ const NEXT: Record<RewardStatus, readonly RewardStatus[]> = {
 /** True when a reward may move from `from` to `to`. The one place these rules live. */
 export const canMoveReward = (from: RewardStatus, to: RewardStatus) => NEXT[from].includes(to)
 
+/** Statuses no payout job acts on any more. */
+export const SETTLED_STATUSES: readonly RewardStatus[] = ['issued', 'reversed']
+
 /** The key a provider sees for this reward's payout, derived from our own record. */
 export const rewardIdempotencyKey = (submissionId: number | string) =>
   `bayanet-reward-${submissionId}`
+
+/** Currencies a reward can be paid in. Xendit's GCash channel pays PHP only. */
+export const CURRENCIES = ['PHP'] as const

@@ -117,7 +117,18 @@ export const Tasks: CollectionConfig = {
     {
       name: 'reward',
       type: 'group',
-      fields: rewardFields({ kindDefault: 'gcash' }),
+      fields: [
+        ...rewardFields({ kindDefault: 'gcash' }),
+        {
+          name: 'voucherPool',
+          type: 'relationship',
+          relationTo: 'voucher-pools',
+          admin: {
+            condition: (_, sibling) => sibling?.kind === 'voucher',
+            description: 'Voucher rewards take a code from this pool.',
+          },
+        },
+      ],
     },
     {
       name: 'caps',

@@ -1,27 +1,33 @@
 import cron, { type ScheduledTask } from 'node-cron'
+import type { Payload } from 'payload'
 
-import { JOBS, type JobName } from '../names'
-import { enqueue } from '../queue'
+import { runOncePerCluster } from './runOnce'
 
-/** Periodic work: node-cron only fires; Agenda's unique jobs make it run once per cluster. */
-export const SCHEDULE: { expression: string; job: JobName }[] = [
-  { expression: '*/1 * * * *', job: JOBS.sweepRewards },
-  { expression: '17 * * * *', job: JOBS.purgeSmsOutbox },
-  { expression: '41 * * * *', job: JOBS.verifyAudit },
-]
+/** One periodic task: when it fires (cron syntax, seconds optional) and what it runs. */
+export type Periodic = { name: string; expression: string; run: () => Promise<unknown> }
 
-/** Starts the timers; returns a function that stops them. */
-export const startCron = (log: (msg: string, err?: unknown) => void) => {
-  const tasks: ScheduledTask[] = SCHEDULE.map(({ expression, job }) =>
-    cron.schedule(expression, async () => {
-      try {
-        // Every process fires; the minute's slot makes the second enqueue a no-op.
-        const slot = new Date().toISOString().slice(0, 16)
-        await enqueue(job, { slot }, { uniqueBy: { 'data.slot': slot } })
-      } catch (err) {
-        log(`could not enqueue ${job}`, err)
-      }
+/**
+ * Starts the timers. Each firing runs its task once per cluster (see `runOncePerCluster`);
+ * `stop` stops the timers and waits for runs in progress, so a SIGTERM drains them.
+ */
+export const startCron = (
+  payload: Payload,
+  schedule: Periodic[],
+  log: (msg: string, err?: unknown) => void,
+) => {
+  const running = new Set<Promise<unknown>>()
+  const tasks: ScheduledTask[] = schedule.map(({ name, expression, run }) =>
+    cron.schedule(expression, (context) => {
+      // The scheduled second, not the moment this process got round to it: the same in every worker.
+      const slot = new Date(Math.floor(context.date.getTime() / 1000) * 1000).toISOString()
+      const done = runOncePerCluster(payload, name, slot, run)
+        .catch((err) => log(`periodic ${name} failed`, err))
+        .finally(() => running.delete(done))
+      running.add(done)
     }),
   )
-  return () => tasks.forEach((task) => task.stop())
+  return async () => {
+    tasks.forEach((task) => task.stop())
+    await Promise.all([...running])
+  }
 }

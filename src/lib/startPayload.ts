@@ -1,6 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 
 import { loadPsgc } from '../../collections/Places/operations/loadPsgc'
+import { ensureAgendaSchema } from '../../jobs/queue'
 import { migrations } from '../migrations'
 import config from '../payload.config'
 import { bootstrapAdmin } from '../seed/bootstrapAdmin'
@@ -43,6 +44,8 @@ export const startPayload = async (options: {
         ? M
         : never,
     })
+    // Agenda's table too, here under the lock, so workers can start together.
+    await ensureAgendaSchema(process.env.DATABASE_URL ?? '')
     await loadPsgc(payload)
     const admin = await bootstrapAdmin(payload, options.adminEmail, options.adminPassword)
     if (options.seedDemo) {

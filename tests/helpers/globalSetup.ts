@@ -15,6 +15,8 @@ declare module 'vitest' {
 }
 
 const PAYLOAD_SECRET = 'bayanet-test-secret-0123456789abcdef'
+/** The token Xendit would send with its webhooks; specs sign their webhooks with it. */
+export const XENDIT_CALLBACK_TOKEN = 'bayanet-test-xendit-callback-token'
 
 /** One database and one running host for the whole run; torn down at the end. */
 export default async function setup(project: TestProject) {
@@ -23,7 +25,11 @@ export default async function setup(project: TestProject) {
     console.log('[tests] building the admin (next build) once for this checkout…')
     await buildAdmin(projectRoot)
   }
-  const server = await startTestServer({ DATABASE_URL: database.url, PAYLOAD_SECRET })
+  const server = await startTestServer({
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET,
+    XENDIT_CALLBACK_TOKEN,
+  })
   project.provide('baseUrl', server.url)
   project.provide('databaseUrl', database.url)
   project.provide('payloadSecret', PAYLOAD_SECRET)

@@ -1,141 +1,198 @@
 import { describe, expect, it } from 'vitest'
 
+import { applyPayoutState } from '../../collections/Rewards/operations/applyPayoutState'
 import { issueReward, PayoutRetryable } from '../../collections/Rewards/operations/issueReward'
+import { countStaleWrites, readReward } from '../../collections/Rewards/operations/transition'
 import { purgeSmsOutbox } from '../../jobs/definitions/purgeSmsOutbox'
-import { ISSUING_STALE_MS, STUCK_AFTER_MS, sweepRewards } from '../../jobs/definitions/sweepRewards'
-import { sandboxLedger, sandboxPayoutProvider } from '../../providers/payouts/sandbox'
-import type { PayoutProvider, PayoutRequest } from '../../providers/payouts/types'
-import { api } from '../helpers/api'
-import { createOrganization, createTask, signInResident } from '../helpers/fixtures'
+import { reconcilePayouts } from '../../jobs/definitions/reconcilePayouts'
+import { sandboxPayoutProvider, sandboxPayouts } from '../../providers/payouts/sandbox'
+import type { PayoutProvider } from '../../providers/payouts/types'
+import { pgPool } from '../../src/lib/sql'
+import { auditCount, insertRewards, ledgerOf, providersOf } from '../helpers/rewards'
 import { localPayload } from '../helpers/payload'
 
-/** A reserved reward for a fresh submission, made without the approval job (so nothing else pays it). */
-const reservedReward = async (amount = 30) => {
-  const payload = await localPayload()
-  const org = await createOrganization('lgu')
-  const task = await createTask(org.org.id, { reward: { kind: 'gcash', amount } })
-  const resident = await signInResident()
-  const sub = await api('POST', '/api/submissions', {
-    token: resident.token,
-    body: { task: task.id, answers: { note: 'x' } },
-  })
-  return payload.create({
-    collection: 'rewards',
-    data: {
-      submission: sub.body.doc.id,
-      resident: resident.id,
-      task: task.id,
-      organization: org.org.id,
-      kind: 'gcash',
-      amount,
-      status: 'reserved',
-      attempts: 0,
-      idempotencyKey: `bayanet-reward-${sub.body.doc.id}`,
-    },
-  })
+/** A gate a test opens when it chooses: lets it hold one worker inside the provider call. */
+const gate = () => {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
 }
 
-/** Wraps a provider and counts what reached it. */
-const recording = (
-  inner: PayoutProvider,
-  fault?: (call: number) => 'crash-after-accept' | undefined,
-) => {
-  const calls: PayoutRequest[] = []
-  const provider: PayoutProvider = {
-    name: inner.name,
-    capabilities: inner.capabilities,
-    async send(request) {
-      calls.push(request)
-      const result = await inner.send(request)
-      if (fault?.(calls.length) === 'crash-after-accept')
-        throw new Error('worker died after the provider accepted')
-      return result
-    },
-  }
-  return { provider, calls }
-}
-
-describe('paying rewards', () => {
-  it('pays once when the job runs twice', async () => {
+describe('the reward state machine', () => {
+  it('pays once when two workers run one reward at once, and refuses the slower one', async () => {
     const payload = await localPayload()
-    const reward = await reservedReward()
-    const { provider, calls } = recording(sandboxPayoutProvider())
-    expect(await issueReward(payload, reward.id, provider)).toBe('issued')
-    expect(await issueReward(payload, reward.id, provider)).toBe('already-settled')
-    expect(calls).toHaveLength(1)
-    const stored = await payload.findByID({ collection: 'rewards', id: reward.id })
-    expect(stored).toMatchObject({ status: 'issued', attempts: 1 })
-  })
-
-  it('pays a reward once when the worker dies after the provider accepted', async () => {
-    const payload = await localPayload()
-    const reward = await reservedReward(45)
-    const { provider, calls } = recording(sandboxPayoutProvider(), (n) =>
-      n === 1 ? 'crash-after-accept' : undefined,
-    )
-    await expect(issueReward(payload, reward.id, provider)).rejects.toThrow(/died/)
-    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe(
-      'issuing',
-    )
-
-    expect(await issueReward(payload, reward.id, provider)).toBe('issued')
-    expect(calls.map((c) => c.idempotencyKey)).toEqual([
-      reward.idempotencyKey,
-      reward.idempotencyKey,
-    ])
-    const paid = [...sandboxLedger().keys()].filter((key) => key === reward.idempotencyKey)
-    expect(paid).toHaveLength(1)
-    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({
-      status: 'issued',
-      attempts: 2,
-    })
-  })
-
-  it('marks a refused payout failed, and retries it later when the refusal was temporary', async () => {
-    const payload = await localPayload()
-    const reward = await reservedReward()
-    let down = true
-    const flaky: PayoutProvider = {
-      ...sandboxPayoutProvider(),
-      async send(request) {
-        if (down) return { status: 'failed', reason: 'provider unavailable', retryable: true }
-        return sandboxPayoutProvider().send(request)
+    const db = pgPool(payload)
+    const { rewards } = await insertRewards(db)
+    const id = rewards[0].id
+    const sandbox = sandboxPayoutProvider(payload)
+    const hold = gate()
+    const entered = gate()
+    let calls = 0
+    // Worker A's call hangs until B has finished; B's goes straight through.
+    const slowFirst: PayoutProvider = {
+      ...sandbox,
+      async issue(request) {
+        calls++
+        if (calls === 1) {
+          entered.open()
+          await hold.opened
+        }
+        return sandbox.issue(request)
       },
     }
-    await expect(issueReward(payload, reward.id, flaky)).rejects.toBeInstanceOf(PayoutRetryable)
-    expect(await payload.findByID({ collection: 'rewards', id: reward.id })).toMatchObject({
-      status: 'failed',
-      lastError: 'provider unavailable',
-    })
-    down = false
-    expect(await issueReward(payload, reward.id, flaky)).toBe('issued')
+    const providers = providersOf(slowFirst)
+    const a = issueReward(payload, id, providers)
+    await entered.opened
+    // B sees A's `issuing`, finds nothing at the provider yet, and takes the payout over.
+    expect(await issueReward(payload, id, providers)).toBe('issued')
+    hold.open()
+    expect(await a).toBe('superseded')
+
+    expect(calls).toBe(2)
+    const paid = await sandboxPayouts(payload, rewards[0].idempotency_key)
+    expect(paid).toHaveLength(1) // one payout, though the key reached the provider twice
+    expect(paid[0].calls).toBe(2)
+    expect(await ledgerOf(db, id)).toEqual([{ entry: 'payout', amount: 25 }])
+    expect(await auditCount(db, id, 'reward.issued')).toBe(1)
+    expect(await countStaleWrites(payload, id)).toBe(1)
+    expect(await readReward({ payload }, id)).toMatchObject({ status: 'issued', attempts: 2 })
   })
 
-  it('sweeps up a reserved reward whose job was lost', async () => {
+  it('pays once when the worker dies after the provider accepted: the retry looks it up', async () => {
     const payload = await localPayload()
-    const reward = await reservedReward()
-    const { provider } = recording(sandboxPayoutProvider())
-    const soon = await sweepRewards(payload, provider)
-    expect(soon.found).toBe(0)
-    const later = await sweepRewards(payload, provider, Date.now() + STUCK_AFTER_MS + 1000)
-    expect(later.found).toBeGreaterThanOrEqual(1)
-    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issued')
+    const db = pgPool(payload)
+    const { rewards } = await insertRewards(db, { amount: 45 })
+    const id = rewards[0].id
+    const sandbox = sandboxPayoutProvider(payload)
+    let sends = 0
+    const dying: PayoutProvider = {
+      ...sandbox,
+      async issue(request) {
+        sends++
+        await sandbox.issue(request)
+        throw new Error('worker died after the provider accepted')
+      },
+    }
+    await expect(issueReward(payload, id, providersOf(dying))).rejects.toThrow(/died/)
+    expect((await readReward({ payload }, id))?.status).toBe('issuing')
+
+    expect(await issueReward(payload, id, providersOf(dying))).toBe('issued')
+    expect(sends).toBe(1) // settled by lookup, not sent again
+    expect(await sandboxPayouts(payload, rewards[0].idempotency_key)).toHaveLength(1)
+    expect(await ledgerOf(db, id)).toEqual([{ entry: 'payout', amount: 45 }])
+  })
+
+  it('marks a definite refusal failed, and retries it under a fresh idempotency key', async () => {
+    const payload = await localPayload()
+    const db = pgPool(payload)
+    const { rewards } = await insertRewards(db)
+    const id = rewards[0].id
+    const sandbox = sandboxPayoutProvider(payload)
+    let down = true
+    const flaky: PayoutProvider = {
+      ...sandbox,
+      async issue(request) {
+        if (down) return { status: 'failed', reason: 'balance too low', retryable: true }
+        return sandbox.issue(request)
+      },
+    }
+    await expect(issueReward(payload, id, providersOf(flaky))).rejects.toBeInstanceOf(
+      PayoutRetryable,
+    )
+    expect(await readReward({ payload }, id)).toMatchObject({
+      status: 'failed',
+      last_error: 'balance too low',
+    })
+    down = false
+    expect(await issueReward(payload, id, providersOf(flaky))).toBe('issued')
+    const row = await readReward({ payload }, id)
+    expect(row).toMatchObject({ status: 'issued', attempts: 2 })
+    expect(row?.payout_key).toBe(`${rewards[0].idempotency_key}-r2`)
+    expect(await auditCount(db, id, 'reward.failed')).toBe(1)
+  })
+
+  it('leaves a settled reward alone', async () => {
+    const payload = await localPayload()
+    const { rewards } = await insertRewards(pgPool(payload))
+    const providers = providersOf(sandboxPayoutProvider(payload))
+    expect(await issueReward(payload, rewards[0].id, providers)).toBe('issued')
+    expect(await issueReward(payload, rewards[0].id, providers)).toBe('already-settled')
+  })
+
+  it('writes a reversal as a new ledger entry, also when it arrives before the success', async () => {
+    const payload = await localPayload()
+    const db = pgPool(payload)
+    const { rewards } = await insertRewards(db, { count: 2, status: 'issuing', provider: 'xendit' })
+    const [inOrder, early] = rewards.map((r) => r.id)
+
+    let row = await readReward({ payload }, inOrder)
+    row = await applyPayoutState(payload, row!, { status: 'succeeded', providerRef: 'disb-a' })
+    await applyPayoutState(payload, row!, { status: 'reversed', providerRef: 'disb-a' })
+    const reversedLate = await readReward({ payload }, inOrder)
+    // Stale news after the reversal changes nothing.
+    await applyPayoutState(payload, reversedLate!, { status: 'succeeded', providerRef: 'disb-a' })
+    await applyPayoutState(payload, reversedLate!, {
+      status: 'failed',
+      providerRef: 'disb-a',
+      reason: 'late',
+      retryable: false,
+    })
+    expect((await readReward({ payload }, inOrder))?.status).toBe('reversed')
+    expect(await ledgerOf(db, inOrder)).toEqual([
+      { entry: 'payout', amount: 25 },
+      { entry: 'reversal', amount: -25 },
+    ])
+
+    const issuing = await readReward({ payload }, early)
+    await applyPayoutState(payload, issuing!, { status: 'reversed', providerRef: 'disb-b' })
+    expect((await readReward({ payload }, early))?.status).toBe('reversed')
+    expect(await ledgerOf(db, early)).toEqual([
+      { entry: 'payout', amount: 25 },
+      { entry: 'reversal', amount: -25 },
+    ])
   })
 })
 
-describe('sweeping stale payouts', () => {
-  it('finishes a reward whose worker died mid-payout', async () => {
+describe('reconciliation', () => {
+  it('settles a stale issuing reward by lookup and re-queues only what the provider never saw', async () => {
     const payload = await localPayload()
-    const reward = await reservedReward()
-    await payload.update({
-      collection: 'rewards',
-      id: reward.id,
-      data: { status: 'issuing', attempts: 1 },
+    const db = pgPool(payload)
+    const sandbox = sandboxPayoutProvider(payload)
+    const { rewards } = await insertRewards(db, { count: 2, status: 'issuing' })
+    const [seen, unseen] = rewards
+    // The provider got the first one; the worker died before recording it.
+    await sandbox.issue({
+      rewardId: seen.id,
+      idempotencyKey: seen.idempotency_key,
+      reference: seen.idempotency_key,
+      kind: 'gcash',
+      amount: 25,
+      currency: 'PHP',
+      account: '+639170000000',
+      accountName: 'x',
+      description: 'x',
     })
-    const { provider, calls } = recording(sandboxPayoutProvider())
-    await sweepRewards(payload, provider, Date.now() + ISSUING_STALE_MS + 1000)
-    expect((await payload.findByID({ collection: 'rewards', id: reward.id })).status).toBe('issued')
-    expect(calls.filter((c) => c.idempotencyKey === reward.idempotencyKey)).toHaveLength(1)
+    let sends = 0
+    const counting: PayoutProvider = {
+      ...sandbox,
+      issue: async (r) => (sends++, sandbox.issue(r)),
+    }
+    const soon = await reconcilePayouts(payload, providersOf(counting), { afterMs: 60_000 })
+    expect(soon.checked).toBe(0)
+    const later = await reconcilePayouts(payload, providersOf(counting), {
+      afterMs: 60_000,
+      now: Date.now() + 61_000,
+    })
+    expect(later).toMatchObject({ settled: expect.any(Number), errors: 0 })
+    expect(sends).toBe(0) // reconciliation never sends
+    expect((await readReward({ payload }, seen.id))?.status).toBe('issued')
+    const unseenRow = await readReward({ payload }, unseen.id)
+    expect(['issuing', 'issued']).toContain(unseenRow?.status) // queued for reward.issue
+    const queued = await db.query(
+      `SELECT count(*)::int AS n FROM agenda_jobs WHERE name = 'reward.issue' AND (data->>'rewardId')::int = $1`,
+      [unseen.id],
+    )
+    expect(queued.rows[0].n).toBe(1)
   })
 })
 

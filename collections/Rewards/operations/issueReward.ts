@@ -1,116 +1,116 @@
 import type { Payload } from 'payload'
 
-import type { PayoutProvider } from '../../../providers/payouts/types'
-import { recordAudit } from '../../../src/lib/audit'
-import { idOf } from '../../../src/lib/ids'
-import { withTransaction } from '../../../src/lib/transaction'
-import type { Resident, Reward } from '../../../src/payload-types'
-import { canMoveReward, type RewardStatus } from '../transitions'
+import type { PayoutProviders } from '../../../providers/payouts'
+import { POOL_EMPTY } from '../../../providers/payouts/voucherPool'
+import { PayoutUnknown, type PayoutRequest } from '../../../providers/payouts/types'
+import { SETTLED_STATUSES } from '../transitions'
+import { applyPayoutState } from './applyPayoutState'
+import { fenceOf, readReward, transitionReward, type RewardRow } from './transition'
 
 /** The reward is not visible yet (its approval has not committed) or no longer exists. */
 export class RewardNotFound extends Error {
   override name = 'RewardNotFound'
+  readonly retryable = true
 }
 
-/** The provider refused for now; the job retries with backoff. */
+/** Worth trying again later: the job's backoff retries only errors marked like this. */
 export class PayoutRetryable extends Error {
   override name = 'PayoutRetryable'
+  readonly retryable = true
 }
 
-/** What `issueReward` did. */
-export type IssueOutcome = 'issued' | 'pending' | 'failed' | 'already-settled'
+/** True for errors the `reward.issue` job should retry. */
+export const isRetryable = (err: unknown) =>
+  Boolean(err && typeof err === 'object' && (err as { retryable?: unknown }).retryable === true)
 
-const move = (
-  payload: Payload,
-  reward: Reward,
-  to: RewardStatus,
-  data: Partial<Reward>,
-  audit?: Record<string, unknown>,
-) =>
-  withTransaction(payload, async (req) => {
-    if (!canMoveReward(reward.status, to)) {
-      throw new Error(`reward ${reward.id} cannot move from ${reward.status} to ${to}`)
-    }
-    const updated = await payload.update({
-      collection: 'rewards',
-      id: reward.id,
-      data: { ...data, status: to },
-      overrideAccess: true,
-      req,
-    })
-    if (reward.status !== to) {
-      await recordAudit(req, {
-        action: `reward.${to}`,
-        entity: 'rewards',
-        entityId: reward.id,
-        actor: { type: 'system' },
-        organization: reward.organization == null ? undefined : idOf(reward.organization),
-        data: { from: reward.status, ...audit },
-      })
-    }
-    return updated
-  })
+/** What `issueReward` did. `superseded`: another worker's newer attempt owns the reward. */
+export type IssueOutcome = 'issued' | 'pending' | 'failed' | 'already-settled' | 'superseded'
+
+/** The payout key (and provider reference) of the reward's current payout. */
+export const payoutKeyOf = (row: RewardRow) => row.payout_key ?? row.idempotency_key
+
+/** The request a provider sees, built only from what the reward fixed when it was reserved. */
+export const payoutRequestOf = (row: RewardRow): PayoutRequest => ({
+  rewardId: row.id,
+  idempotencyKey: payoutKeyOf(row),
+  reference: payoutKeyOf(row),
+  kind: row.kind,
+  amount: Number(row.amount),
+  currency: row.currency as 'PHP',
+  account: row.account ?? '',
+  accountName: row.account_name || 'Bayanet resident',
+  description: `Bayanet reward ${row.id}`,
+  voucherPool: row.voucher_pool_id ?? undefined,
+})
+
+const outcomeOf = (row: RewardRow | undefined): IssueOutcome => {
+  if (!row) return 'superseded'
+  if (row.status === 'issued' || row.status === 'reversed') return 'issued'
+  if (row.status === 'failed') return 'failed'
+  return 'pending'
+}
 
 /**
- * Pays one reward through `provider`. Safe to run any number of times: a settled reward is
- * left alone, and the provider sees the same idempotency key on every attempt, so a crash
- * between its answer and our update cannot pay twice.
+ * Pays one reward. Safe to run any number of times, concurrently too:
+ * - a reward left `issuing` by an earlier attempt is looked up at the provider first, and only
+ *   sent again if the provider never got it;
+ * - each attempt claims the reward with a fenced `→ issuing` that bumps the attempt, so a
+ *   slower worker's late result is refused (and counted) instead of overwriting a newer one;
+ * - every attempt of one payout carries the same idempotency key. After a definite failure a
+ *   retry takes a fresh key (`…-r<attempt>`): the failed payout can never pay.
+ * Throws errors marked retryable (provider unreachable, ambiguous answer) for the job's backoff.
  */
 export const issueReward = async (
   payload: Payload,
   rewardId: number,
-  provider: PayoutProvider,
+  providers: PayoutProviders,
+  { touch }: { touch?: () => Promise<void> } = {},
 ): Promise<IssueOutcome> => {
-  const found = await payload.find({
-    collection: 'rewards',
-    where: { id: { equals: rewardId } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  let reward = found.docs[0]
-  if (!reward) throw new RewardNotFound(`reward ${rewardId} not found`)
-  if (reward.status === 'issued' || reward.status === 'reversed') return 'already-settled'
+  const row = await readReward({ payload }, rewardId)
+  if (!row) throw new RewardNotFound(`reward ${rewardId} not found`)
+  if (SETTLED_STATUSES.includes(row.status)) return 'already-settled'
+  const provider = providers.get(row.provider ?? '')
+  if (!provider) {
+    throw new PayoutRetryable(`payout provider "${row.provider}" is not configured in this process`)
+  }
 
-  reward = await move(payload, reward, 'issuing', {
-    attempts: reward.attempts + 1,
-    provider: provider.name,
-  })
-  const resident: Resident = await payload.findByID({
-    collection: 'residents',
-    id: idOf(reward.resident)!,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const result = await provider.send({
-    idempotencyKey: reward.idempotencyKey,
-    kind: reward.kind,
-    amount: reward.amount,
-    currency: 'PHP',
-    account: resident.gcashNumber || resident.phone,
-    description: `Bayanet reward ${reward.id}`,
-  })
-
-  if (result.status === 'succeeded') {
-    await move(
-      payload,
-      reward,
-      'issued',
-      {
-        providerRef: result.providerRef,
-        voucherCode: result.voucherCode,
-        issuedAt: new Date().toISOString(),
+  try {
+    if (row.status === 'issuing' && provider.capabilities.lookup) {
+      const seen = await provider.lookup({
+        reference: payoutKeyOf(row),
+        rewardId: row.id,
+        providerRef: row.provider_ref,
+      })
+      if (seen.status !== 'not-found') {
+        return outcomeOf(await applyPayoutState(payload, row, seen, { source: 'lookup' }))
+      }
+    }
+    const claimed = await transitionReward(payload, fenceOf(row), 'issuing', {
+      bump: true,
+      set: {
         lastError: null,
+        // After a definite failure the old payout is dead: a fresh key for the new one.
+        ...(row.status === 'failed'
+          ? { payoutKey: `${row.idempotency_key}-r${row.attempts + 1}` }
+          : {}),
       },
-      { providerRef: result.providerRef },
-    )
-    return 'issued'
+      audit: { provider: provider.name },
+    })
+    if (!claimed) return 'superseded'
+    await touch?.()
+    const state = await provider.issue(payoutRequestOf(claimed), { touch })
+    const after = await applyPayoutState(payload, claimed, state, { source: 'issue' })
+    if (state.status === 'failed' && after?.status === 'failed' && state.retryable) {
+      throw new PayoutRetryable(state.reason)
+    }
+    return outcomeOf(after)
+  } catch (err) {
+    // Unknown outcome: the reward stays `issuing`; the retry looks it up before sending.
+    if (err instanceof PayoutUnknown) throw new PayoutRetryable(err.message)
+    throw err
   }
-  if (result.status === 'pending') {
-    await move(payload, reward, 'issuing', { providerRef: result.providerRef })
-    return 'pending'
-  }
-  await move(payload, reward, 'failed', { lastError: result.reason }, { reason: result.reason })
-  if (result.retryable) throw new PayoutRetryable(result.reason)
-  return 'failed'
 }
+
+/** True when a failed reward is only waiting for codes (staff refill the pool). */
+export const waitsForCodes = (row: Pick<RewardRow, 'status' | 'last_error'>) =>
+  row.status === 'failed' && row.last_error === POOL_EMPTY

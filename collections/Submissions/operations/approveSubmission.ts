@@ -3,7 +3,8 @@ import { ValidationError, type PayloadRequest } from 'payload'
 import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { actorOf, recordAudit } from '../../../src/lib/audit'
 import { idOf } from '../../../src/lib/ids'
-import type { Reward, Submission, Task } from '../../../src/payload-types'
+import { providerForNewReward } from '../../../providers/payouts'
+import type { Resident, Reward, Submission, Task } from '../../../src/payload-types'
 import { rewardIdempotencyKey } from '../../Rewards/transitions'
 import { HttpError } from '../../../src/lib/errors'
 
@@ -22,6 +23,18 @@ export const approveSubmission = async (
     typeof submission.task === 'object'
       ? submission.task
       : await payload.findByID({ collection: 'tasks', id: taskId, depth: 0, ...onBehalfOf(req) })
+  // The payout is fixed now: amount, currency, provider and the account it goes to. A later
+  // change of the resident's GCash number affects later rewards only.
+  const resident: Resident = await payload.findByID({
+    collection: 'residents',
+    id: idOf(submission.resident)!,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const kind = task.reward?.kind ?? 'gcash'
+  const voucherPool = idOf(task.reward?.voucherPool) ?? null
+  const idempotencyKey = rewardIdempotencyKey(submission.id)
   let reward: Reward
   try {
     reward = await payload.create({
@@ -31,10 +44,16 @@ export const approveSubmission = async (
         resident: idOf(submission.resident)!,
         task: taskId,
         organization: idOf(task.organization),
-        kind: task.reward?.kind ?? 'gcash',
+        kind,
         amount: task.reward?.amount ?? 0,
+        currency: 'PHP',
+        account: resident.gcashNumber || resident.phone,
+        accountName: resident.name || undefined,
+        voucherPool: kind === 'voucher' ? voucherPool : null,
+        provider: providerForNewReward(kind, { voucherPool }),
         status: 'reserved',
-        idempotencyKey: rewardIdempotencyKey(submission.id),
+        idempotencyKey,
+        payoutKey: idempotencyKey,
         attempts: 0,
       },
       overrideAccess: true,
@@ -52,7 +71,13 @@ export const approveSubmission = async (
     entityId: reward.id,
     actor: actorOf(req),
     organization: idOf(task.organization),
-    data: { submission: submission.id, amount: reward.amount, kind: reward.kind },
+    data: {
+      submission: submission.id,
+      amount: reward.amount,
+      currency: reward.currency,
+      kind: reward.kind,
+      provider: reward.provider,
+    },
   })
   return reward
 }

@@ -1,0 +1,97 @@
+import type { Agenda, Job } from 'agenda'
+import type { Payload } from 'payload'
+
+import { applyPayoutState } from '../../collections/Rewards/operations/applyPayoutState'
+import { payoutKeyOf } from '../../collections/Rewards/operations/issueReward'
+import { selectRewards } from '../../collections/Rewards/operations/transition'
+import type { PayoutProviders } from '../../providers/payouts'
+import { query } from '../../src/lib/sql'
+import { JOBS, type JobData } from '../names'
+import { enqueue } from '../queue'
+
+/** How long a reward may stay `issuing` before reconciliation looks it up (RECONCILE_AFTER_MS). */
+export const reconcileAfterMs = (env: NodeJS.ProcessEnv = process.env) =>
+  Number(env.RECONCILE_AFTER_MS) || 5 * 60_000
+
+/** A `reserved` reward untouched this long lost its job (a crash between commit and enqueue). */
+export const RESERVED_STUCK_MS = 2 * 60_000
+
+/** What one reconciliation did. */
+export type ReconcileResult = { checked: number; settled: number; requeued: number; errors: number }
+
+/**
+ * Settles rewards the normal path left behind, by asking the provider, never by sending blindly:
+ * - `issuing` for longer than `afterMs`: look the payout up (by reference, or by the provider's
+ *   id) and apply what the provider says; only a payout the provider has never seen is queued
+ *   for `reward.issue` again, with the same idempotency key;
+ * - `reserved` for longer than two minutes: its job was lost, so it is queued again.
+ */
+export const reconcilePayouts = async (
+  payload: Payload,
+  providers: PayoutProviders,
+  {
+    now = Date.now(),
+    afterMs = reconcileAfterMs(),
+    rewardId,
+  }: { now?: number; afterMs?: number; rewardId?: number } = {},
+): Promise<ReconcileResult> => {
+  const rows = await selectRewards(
+    { payload },
+    rewardId !== undefined
+      ? `SELECT * FROM rewards WHERE id = $3 AND status IN ('issuing', 'reserved')`
+      : `SELECT * FROM rewards
+          WHERE (status = 'issuing' AND updated_at < $1) OR (status = 'reserved' AND updated_at < $2)
+          ORDER BY updated_at LIMIT 200`,
+    rewardId !== undefined
+      ? [null, null, rewardId]
+      : [new Date(now - afterMs), new Date(now - RESERVED_STUCK_MS)],
+  )
+  const result: ReconcileResult = { checked: rows.length, settled: 0, requeued: 0, errors: 0 }
+  for (const row of rows) {
+    try {
+      const provider = providers.get(row.provider ?? '')
+      const state =
+        row.status === 'issuing' && provider?.capabilities.lookup
+          ? await provider.lookup({
+              reference: payoutKeyOf(row),
+              rewardId: row.id,
+              providerRef: row.provider_ref,
+            })
+          : { status: 'not-found' as const }
+      if (state.status === 'not-found') {
+        await enqueue(
+          JOBS.issueReward,
+          { rewardId: row.id, attempt: row.attempts },
+          { uniqueBy: { 'data.rewardId': row.id, 'data.attempt': row.attempts } },
+        )
+        result.requeued++
+        continue
+      }
+      const after = await applyPayoutState(payload, row, state, { source: 'reconcile' })
+      if (after && after.status !== row.status) result.settled++
+    } catch (err) {
+      result.errors++
+      payload.logger.warn({ msg: 'reconcile could not check reward', rewardId: row.id, err })
+    }
+  }
+  return result
+}
+
+/** Registers `payout.reconcile`, which cron also runs once per cluster every minute. */
+export const defineReconcilePayouts = (
+  agenda: Agenda,
+  payload: Payload,
+  providers: PayoutProviders,
+) => {
+  agenda.define<JobData[typeof JOBS.reconcilePayouts]>(
+    JOBS.reconcilePayouts,
+    async (job: Job<JobData[typeof JOBS.reconcilePayouts]>) => {
+      const result = await reconcilePayouts(payload, providers, {
+        rewardId: job.attrs.data?.rewardId,
+        afterMs: job.attrs.data?.rewardId ? 0 : undefined,
+      })
+      if (result.checked) payload.logger.info({ msg: 'payout reconcile', ...result })
+    },
+    { concurrency: 1, lockLifetime: 5 * 60_000, removeOnComplete: true },
+  )
+}
