@@ -76,6 +76,9 @@ export interface Config {
     residents: Resident;
     submissions: Submission;
     rewards: Reward;
+    'payout-ledger': PayoutLedger;
+    'voucher-pools': VoucherPool;
+    'voucher-codes': VoucherCode;
     'audit-log': AuditLog;
     'sms-outbox': SmsOutbox;
     'otp-challenges': OtpChallenge;
@@ -95,6 +98,9 @@ export interface Config {
     residents: ResidentsSelect<false> | ResidentsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     rewards: RewardsSelect<false> | RewardsSelect<true>;
+    'payout-ledger': PayoutLedgerSelect<false> | PayoutLedgerSelect<true>;
+    'voucher-pools': VoucherPoolsSelect<false> | VoucherPoolsSelect<true>;
+    'voucher-codes': VoucherCodesSelect<false> | VoucherCodesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'sms-outbox': SmsOutboxSelect<false> | SmsOutboxSelect<true>;
     'otp-challenges': OtpChallengesSelect<false> | OtpChallengesSelect<true>;
@@ -281,6 +287,10 @@ export interface Task {
      * PHP
      */
     amount: number;
+    /**
+     * Voucher rewards take a code from this pool.
+     */
+    voucherPool?: (number | null) | VoucherPool;
   };
   caps?: {
     perResident?: number | null;
@@ -292,6 +302,37 @@ export interface Task {
   budget?: number | null;
   startsAt?: string | null;
   endsAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voucher-pools".
+ */
+export interface VoucherPool {
+  id: number;
+  name: string;
+  organization: number | Organization;
+  /**
+   * Warn staff when fewer codes than this remain.
+   */
+  lowWatermark?: number | null;
+  /**
+   * Paste a CSV of codes (one per line, or a "code" column) and save: new codes are added, duplicates skipped.
+   */
+  importCsv?: string | null;
+  /**
+   * Codes not yet given to a reward.
+   */
+  remaining?: number | null;
+  /**
+   * Fewer codes remain than the low-water mark.
+   */
+  low?: boolean | null;
+  /**
+   * What the last import added and skipped.
+   */
+  lastImport?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -395,14 +436,75 @@ export interface Reward {
    * PHP
    */
   amount: number;
+  currency?: 'PHP' | null;
+  /**
+   * Where the payout goes (GCash number), fixed when reserved.
+   */
+  account?: string | null;
+  /**
+   * The account holder's name sent to the provider.
+   */
+  accountName?: string | null;
+  /**
+   * For voucher rewards paid from a pool of codes.
+   */
+  voucherPool?: (number | null) | VoucherPool;
   status: 'reserved' | 'issuing' | 'issued' | 'failed' | 'reversed';
   idempotencyKey: string;
+  /**
+   * The provider's idempotency key and reference for the current payout; a new one only after a definite failure.
+   */
+  payoutKey?: string | null;
+  /**
+   * The payout provider, chosen when the reward was reserved.
+   */
   provider?: string | null;
   providerRef?: string | null;
+  providerStatus?: string | null;
   voucherCode?: string | null;
+  /**
+   * The fence: every transition names the attempt it expects.
+   */
   attempts: number;
   lastError?: string | null;
   issuedAt?: string | null;
+  reversedAt?: string | null;
+  /**
+   * When staff were alerted that automatic retries ran out.
+   */
+  alertedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-ledger".
+ */
+export interface PayoutLedger {
+  id: number;
+  reward: number | Reward;
+  entry: 'payout' | 'reversal';
+  /**
+   * Signed: positive paid out, negative reversed.
+   */
+  amount: number;
+  currency: 'PHP';
+  provider: string;
+  providerRef?: string | null;
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voucher-codes".
+ */
+export interface VoucherCode {
+  id: number;
+  pool: number | VoucherPool;
+  code: string;
+  reward?: (number | null) | Reward;
+  assignedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -543,6 +645,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rewards';
         value: number | Reward;
+      } | null)
+    | ({
+        relationTo: 'payout-ledger';
+        value: number | PayoutLedger;
+      } | null)
+    | ({
+        relationTo: 'voucher-pools';
+        value: number | VoucherPool;
+      } | null)
+    | ({
+        relationTo: 'voucher-codes';
+        value: number | VoucherCode;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -701,6 +815,7 @@ export interface TasksSelect<T extends boolean = true> {
     | {
         kind?: T;
         amount?: T;
+        voucherPool?: T;
       };
   caps?:
     | T
@@ -780,14 +895,64 @@ export interface RewardsSelect<T extends boolean = true> {
   organization?: T;
   kind?: T;
   amount?: T;
+  currency?: T;
+  account?: T;
+  accountName?: T;
+  voucherPool?: T;
   status?: T;
   idempotencyKey?: T;
+  payoutKey?: T;
   provider?: T;
   providerRef?: T;
+  providerStatus?: T;
   voucherCode?: T;
   attempts?: T;
   lastError?: T;
   issuedAt?: T;
+  reversedAt?: T;
+  alertedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-ledger_select".
+ */
+export interface PayoutLedgerSelect<T extends boolean = true> {
+  reward?: T;
+  entry?: T;
+  amount?: T;
+  currency?: T;
+  provider?: T;
+  providerRef?: T;
+  organization?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voucher-pools_select".
+ */
+export interface VoucherPoolsSelect<T extends boolean = true> {
+  name?: T;
+  organization?: T;
+  lowWatermark?: T;
+  importCsv?: T;
+  remaining?: T;
+  low?: T;
+  lastImport?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voucher-codes_select".
+ */
+export interface VoucherCodesSelect<T extends boolean = true> {
+  pool?: T;
+  code?: T;
+  reward?: T;
+  assignedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

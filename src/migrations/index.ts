@@ -2,6 +2,7 @@ import * as migration_20261125_131354_initial from './20261125_131354_initial';
 import * as migration_20261127_015025_consents from './20261127_015025_consents';
 import * as migration_20261127_021046_workspace_unlock_submissions from './20261127_021046_workspace_unlock_submissions';
 import * as migration_20261127_022320_audit_chain from './20261127_022320_audit_chain';
+import * as migration_20261127_023317_money_ledger_vouchers from './20261127_023317_money_ledger_vouchers';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_022320_audit_chain.up,
     down: migration_20261127_022320_audit_chain.down,
-    name: '20261127_022320_audit_chain'
+    name: '20261127_022320_audit_chain',
+  },
+  {
+    up: migration_20261127_023317_money_ledger_vouchers.up,
+    down: migration_20261127_023317_money_ledger_vouchers.down,
+    name: '20261127_023317_money_ledger_vouchers'
   },
 ];
