@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Asia/Manila';
 
 export interface Config {
   auth: {
@@ -87,6 +40,7 @@ export interface Config {
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
+    'payload-query-presets': PayloadQueryPreset;
   };
   collectionsJoins: {};
   collectionsSelect: {
@@ -109,6 +63,7 @@ export interface Config {
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+    'payload-query-presets': PayloadQueryPresetsSelect<false> | PayloadQueryPresetsSelect<true>;
   };
   db: {
     defaultIDType: number;
@@ -194,6 +149,8 @@ export interface Organization {
   createdAt: string;
 }
 /**
+ * The Philippine Standard Geographic Code list. Search by name or PSGC code.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "places".
  */
@@ -203,6 +160,18 @@ export interface Place {
   name: string;
   level: 'region' | 'province' | 'city' | 'municipality' | 'submunicipality' | 'barangay';
   parent?: (number | null) | Place;
+  /**
+   * Name plus the places above it that tell namesakes apart
+   */
+  label?: string | null;
+  /**
+   * PSGC codes of this place and every place above it
+   */
+  lineage?: string | null;
+  /**
+   * How many barangays this place covers
+   */
+  barangays?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -249,6 +218,8 @@ export interface Campaign {
   createdAt: string;
 }
 /**
+ * Times are Manila time. A published task is live between its start and end.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tasks".
  */
@@ -261,7 +232,7 @@ export interface Task {
   campaign?: (number | null) | Campaign;
   status: 'draft' | 'published' | 'closed';
   /**
-   * Barangays, cities, provinces or regions. Empty means nationwide.
+   * Type a barangay, city, province or PSGC code. Your organisation's area is listed first.
    */
   targets?: (number | Place)[] | null;
   /**
@@ -300,8 +271,16 @@ export interface Task {
    * PHP; empty means no limit
    */
   budget?: number | null;
+  /**
+   * Manila time. Residents see the task from then; empty means at once.
+   */
   startsAt?: string | null;
+  startsAt_tz?: SupportedTimezones;
+  /**
+   * Manila time. The task closes then; empty means when the budget or cap runs out.
+   */
   endsAt?: string | null;
+  endsAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
 }
@@ -643,10 +622,6 @@ export interface PayloadLockedDocument {
         value: number | Resident;
       } | null)
     | ({
-        relationTo: 'rewards';
-        value: number | Reward;
-      } | null)
-    | ({
         relationTo: 'payout-ledger';
         value: number | PayoutLedger;
       } | null)
@@ -657,18 +632,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'voucher-codes';
         value: number | VoucherCode;
-      } | null)
-    | ({
-        relationTo: 'audit-log';
-        value: number | AuditLog;
-      } | null)
-    | ({
-        relationTo: 'sms-outbox';
-        value: number | SmsOutbox;
-      } | null)
-    | ({
-        relationTo: 'otp-challenges';
-        value: number | OtpChallenge;
       } | null)
     | ({
         relationTo: 'consents';
@@ -728,6 +691,55 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-query-presets".
+ */
+export interface PayloadQueryPreset {
+  id: number;
+  title: string;
+  isShared?: boolean | null;
+  access?: {
+    read?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+    update?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+    delete?: {
+      constraint?: ('everyone' | 'onlyMe' | 'specificUsers') | null;
+      users?: (number | User)[] | null;
+    };
+  };
+  where?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  columns?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  groupBy?: string | null;
+  relatedCollection: 'campaigns' | 'tasks' | 'residents' | 'submissions' | 'rewards' | 'audit-log';
+  /**
+   * This is a temporary field used to determine if updating the preset would remove the user's access to it. When `true`, this record will be deleted after running the preset's `validate` function.
+   */
+  isTemp?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organizations_select".
  */
 export interface OrganizationsSelect<T extends boolean = true> {
@@ -772,6 +784,9 @@ export interface PlacesSelect<T extends boolean = true> {
   name?: T;
   level?: T;
   parent?: T;
+  label?: T;
+  lineage?: T;
+  barangays?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -825,7 +840,9 @@ export interface TasksSelect<T extends boolean = true> {
       };
   budget?: T;
   startsAt?: T;
+  startsAt_tz?: T;
   endsAt?: T;
+  endsAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1053,6 +1070,43 @@ export interface PayloadPreferencesSelect<T extends boolean = true> {
 export interface PayloadMigrationsSelect<T extends boolean = true> {
   name?: T;
   batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-query-presets_select".
+ */
+export interface PayloadQueryPresetsSelect<T extends boolean = true> {
+  title?: T;
+  isShared?: T;
+  access?:
+    | T
+    | {
+        read?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+        update?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+        delete?:
+          | T
+          | {
+              constraint?: T;
+              users?: T;
+            };
+      };
+  where?: T;
+  columns?: T;
+  groupBy?: T;
+  relatedCollection?: T;
+  isTemp?: T;
   updatedAt?: T;
   createdAt?: T;
 }

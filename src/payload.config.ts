@@ -23,6 +23,9 @@ import { VoucherPools } from '../collections/VoucherPools'
 import { PrivacyNotice } from '../globals/PrivacyNotice'
 import { badInputAsClientError } from '../hooks/badInputAsClientError'
 import { unconfiguredEmail } from '../providers/email/unconfigured'
+import { isStaff } from './access/rules'
+import { withAdminDefaults } from './admin/adminDefaults'
+import { MANILA } from './fields/manilaDate'
 import { xenditWebhookEndpoint } from './endpoints/xenditWebhook'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -35,11 +38,31 @@ export default buildConfig({
   serverURL: process.env.PUBLIC_URL || undefined,
   admin: {
     user: Users.slug,
-    meta: { titleSuffix: ' · Bayanet' },
+    meta: {
+      titleSuffix: ' · Bayanet',
+      description: 'Bayanet staff admin: civic tasks, reviews and rewards',
+      // Served by the host (src/lib/favicon.ts); Payload's defaults point at its own logo.
+      icons: [
+        { rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' },
+        { rel: 'icon', type: 'image/x-icon', url: '/favicon.ico' },
+      ],
+      openGraph: { siteName: 'Bayanet', title: 'Bayanet', images: [] },
+    },
     // No Gravatar: the admin must not call third parties with staff emails.
     avatar: 'default',
     importMap: { baseDir: dirname },
+    // Staff work in Manila: dates are entered and shown in its time.
+    timezones: {
+      supportedTimezones: [{ label: 'Manila (PHT, UTC+8)', value: MANILA }],
+      defaultTimezone: MANILA,
+    },
+    dateFormat: 'd MMM yyyy, h:mm a',
     components: {
+      graphics: {
+        Logo: '/admin/brand/Logo#Logo',
+        Icon: '/admin/brand/Icon#Icon',
+      },
+      beforeNavLinks: ['/admin/brand/NavBrand#NavBrand'],
       afterNavLinks: ['/admin/review/ReviewLinks#ReviewNavLink'],
       beforeDashboard: ['/admin/review/ReviewLinks#ReviewDashboardCard'],
       views: {
@@ -51,7 +74,12 @@ export default buildConfig({
       },
     },
   },
-  collections: [
+  // Saved filters, columns and sort orders, per staff member (shareable).
+  queryPresets: {
+    access: { read: isStaff, create: isStaff, update: isStaff, delete: isStaff },
+    constraints: { read: [], update: [], delete: [] },
+  },
+  collections: withAdminDefaults([
     Organizations,
     Users,
     Places,
@@ -67,7 +95,7 @@ export default buildConfig({
     SmsOutbox,
     OtpChallenges,
     Consents,
-  ],
+  ]),
   globals: [PrivacyNotice],
   endpoints: [feedEndpoint, xenditWebhookEndpoint],
   hooks: { afterError: [badInputAsClientError] },

@@ -9,6 +9,7 @@ import type { EmbeddedDatabase } from './lib/embeddedPostgres'
 import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
 import { resolveSecret } from './lib/secret'
+import { serveFavicon } from './lib/favicon'
 
 ;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
@@ -63,6 +64,7 @@ if (serveHttp) {
     express.static(path.join(projectRoot, 'client', 'dist'), { index: 'index.html', maxAge: '1h' }),
   )
   app.use(express.static(path.join(projectRoot, 'client', 'public'), { index: 'index.html' }))
+  serveFavicon(app)
 }
 
 const boot = async () => {

@@ -1,8 +1,11 @@
-import type { Access, CollectionConfig } from 'payload'
+import { validations, type Access, type CollectionConfig, type Field } from 'payload'
 
 import { asStaff, hasRole, isAdminUser, organizationIds } from '../../src/access/roles'
-import { staffOfOrganization } from '../../src/access/rules'
+import { isStaffField, staffOfOrganization } from '../../src/access/rules'
+import { manilaDate } from '../../src/fields/manilaDate'
 import { rewardFields } from '../../src/fields/reward'
+import { statusOptions, TASK_STATUS_LABELS } from '../../src/lib/statusLabels'
+import { targetsInArea } from './fields/targetsInArea'
 import { auditTaskStatus } from './hooks/auditTaskStatus'
 import { checkTargetsInScope } from './hooks/checkTargetsInScope'
 import { guardOrganization } from './hooks/guardOrganization'
@@ -31,13 +34,33 @@ const canCreateTask: Access = ({ req: { user }, data }) => {
   return !data?.organization || organizationIds(user).includes(Number(data.organization))
 }
 
+/** A list-only column computed from the row (no stored value, nothing in the form). */
+const listColumn = (name: string, label: string, Cell: string): Field => ({
+  name,
+  label,
+  type: 'ui',
+  admin: { components: { Cell, Field: '/admin/fields/Nothing#Nothing' } },
+})
+
 /** A civic task residents can do for a reward, authored by an LGU or brand. */
 export const Tasks: CollectionConfig = {
   slug: 'tasks',
   admin: {
     group: 'Civic work',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'organization', 'status', 'reward.amount', 'endsAt'],
+    defaultColumns: [
+      'title',
+      'status',
+      'rewardColumn',
+      'targets',
+      'submissionsColumn',
+      'spendColumn',
+      'startsAt',
+      'endsAt',
+    ],
+    listSearchableFields: ['title'],
+    pagination: { defaultLimit: 25, limits: [25, 50, 100] },
+    description: 'Times are Manila time. A published task is live between its start and end.',
   },
   access: {
     read: readTasks,
@@ -59,22 +82,50 @@ export const Tasks: CollectionConfig = {
       required: true,
       index: true,
     },
-    { name: 'sponsors', type: 'relationship', relationTo: 'organizations', hasMany: true },
-    { name: 'campaign', type: 'relationship', relationTo: 'campaigns' },
+    {
+      name: 'sponsors',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      access: { read: isStaffField },
+    },
+    {
+      name: 'campaign',
+      type: 'relationship',
+      relationTo: 'campaigns',
+      access: { read: isStaffField },
+    },
     {
       name: 'status',
       type: 'select',
       required: true,
       defaultValue: 'draft',
       index: true,
-      options: ['draft', 'published', 'closed'].map((value) => ({ label: value, value })),
+      options: statusOptions(TASK_STATUS_LABELS),
+      admin: {
+        position: 'sidebar',
+        components: { Cell: '/admin/cells/TaskStatusCell#TaskStatusCell' },
+      },
     },
     {
       name: 'targets',
       type: 'relationship',
       relationTo: 'places',
       hasMany: true,
-      admin: { description: 'Barangays, cities, provinces or regions. Empty means nationwide.' },
+      filterOptions: targetsInArea,
+      // checkTargetsInScope names the places outside the area; the picker's filter would only
+      // say "invalid selection".
+      validate: (value, options) =>
+        validations.relationship(value as never, { ...options, filterOptions: undefined }),
+      access: { read: isStaffField },
+      admin: {
+        description:
+          "Type a barangay, city, province or PSGC code. Your organisation's area is listed first.",
+        components: {
+          afterInput: ['/admin/fields/TargetsCoverage#TargetsCoverage'],
+          Cell: '/admin/cells/TargetsCell#TargetsCell',
+        },
+      },
     },
     {
       name: 'nationwide',
@@ -133,13 +184,31 @@ export const Tasks: CollectionConfig = {
     {
       name: 'caps',
       type: 'group',
+      access: { read: isStaffField },
       fields: [
         { name: 'perResident', type: 'number', min: 1, defaultValue: 1 },
         { name: 'total', type: 'number', min: 1 },
       ],
     },
-    { name: 'budget', type: 'number', min: 0, admin: { description: 'PHP; empty means no limit' } },
-    { name: 'startsAt', type: 'date' },
-    { name: 'endsAt', type: 'date' },
+    {
+      name: 'budget',
+      type: 'number',
+      min: 0,
+      access: { read: isStaffField },
+      admin: { description: 'PHP; empty means no limit' },
+    },
+    manilaDate('startsAt', 'Manila time. Residents see the task from then; empty means at once.', {
+      admin: { position: 'sidebar' },
+    }),
+    manilaDate(
+      'endsAt',
+      'Manila time. The task closes then; empty means when the budget or cap runs out.',
+      {
+        admin: { position: 'sidebar' },
+      },
+    ),
+    listColumn('rewardColumn', 'Reward', '/admin/cells/RewardCell#RewardCell'),
+    listColumn('submissionsColumn', 'Submissions', '/admin/cells/UsageCell#UsageCell'),
+    listColumn('spendColumn', 'Spent / budget', '/admin/cells/UsageCell#UsageCell'),
   ],
 }

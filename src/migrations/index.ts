@@ -3,6 +3,7 @@ import * as migration_20261127_015025_consents from './20261127_015025_consents'
 import * as migration_20261127_021046_workspace_unlock_submissions from './20261127_021046_workspace_unlock_submissions';
 import * as migration_20261127_022320_audit_chain from './20261127_022320_audit_chain';
 import * as migration_20261127_023317_money_ledger_vouchers from './20261127_023317_money_ledger_vouchers';
+import * as migration_20261127_024230_place_labels_manila_time from './20261127_024230_place_labels_manila_time';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_023317_money_ledger_vouchers.up,
     down: migration_20261127_023317_money_ledger_vouchers.down,
-    name: '20261127_023317_money_ledger_vouchers'
+    name: '20261127_023317_money_ledger_vouchers',
+  },
+  {
+    up: migration_20261127_024230_place_labels_manila_time.up,
+    down: migration_20261127_024230_place_labels_manila_time.down,
+    name: '20261127_024230_place_labels_manila_time'
   },
 ];

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { placeExtras } from './placeLabels'
 import { PSGC_RELEASE, psgcRows, type PsgcRow } from './psgcRows'
 import { PLACE_LEVELS } from '../index'
 
@@ -29,19 +30,25 @@ const insertWithPostgres = async (pool: import('pg').Pool, rows: PsgcRow[]) => {
       await client.query('ROLLBACK')
       return
     }
+    const extras = placeExtras(rows)
     for (const level of PLACE_LEVELS) {
       const batch = rows.filter((row) => row.level === level)
       if (!batch.length) continue
+      const extra = batch.map((r) => extras.get(r.code)!)
       await client.query(
-        `INSERT INTO places (code, name, level, parent_id, created_at, updated_at)
-         SELECT u.code, u.name, u.level::enum_places_level, p.id, now(), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(code, name, level, parent_code)
+        `INSERT INTO places (code, name, level, parent_id, label, lineage, barangays, created_at, updated_at)
+         SELECT u.code, u.name, u.level::enum_places_level, p.id, u.label, u.lineage, u.barangays, now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+           AS u(code, name, level, parent_code, label, lineage, barangays)
          LEFT JOIN places p ON p.code = u.parent_code`,
         [
           batch.map((r) => r.code),
           batch.map((r) => r.name),
           batch.map((r) => r.level),
           batch.map((r) => r.parentCode),
+          extra.map((e) => e.label),
+          extra.map((e) => e.lineage),
+          extra.map((e) => e.barangays),
         ],
       )
     }
@@ -57,6 +64,7 @@ const insertWithPostgres = async (pool: import('pg').Pool, rows: PsgcRow[]) => {
 /** Any other database: the Local API, level by level. Slow (minutes) but portable. */
 const insertWithLocalApi = async (payload: Payload, rows: PsgcRow[]) => {
   const idByCode = new Map<string, number>()
+  const extras = placeExtras(rows)
   for (const row of rows) {
     const doc = await payload.create({
       collection: 'places',
@@ -64,6 +72,7 @@ const insertWithLocalApi = async (payload: Payload, rows: PsgcRow[]) => {
         code: row.code,
         name: row.name,
         level: row.level,
+        ...extras.get(row.code),
         parent: row.parentCode ? idByCode.get(row.parentCode) : undefined,
       },
       overrideAccess: true,

@@ -31,7 +31,10 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     where: { and: [{ id: { equals: taskId } }, openTaskWhere()] },
     limit: 1,
     depth: 0,
-    ...onBehalfOf(req),
+    // Open tasks are published, which residents may read; their targets and caps are
+    // staff-only fields that this check needs, so it reads past field access.
+    overrideAccess: true,
+    req,
   })
   const task = docs[0]
   if (!task) throw new HttpError(`Task ${taskId} does not exist or is not open.`, 404)

@@ -17,9 +17,12 @@ export type FeedItem = Pick<
 
 /**
  * Open tasks that target the resident's barangay or any place above it, or the whole country.
- * Without a home barangay a resident sees nationwide tasks only.
+ * Without a home barangay a resident sees nationwide tasks only. `now` is the clock (tests fix it).
  */
-export const listFeed = async (req: PayloadRequest, { page = 1, limit = 20 } = {}) => {
+export const listFeed = async (
+  req: PayloadRequest,
+  { page = 1, limit = 20, now = new Date() }: { page?: number; limit?: number; now?: Date } = {},
+) => {
   const resident = asResident(req.user)
   if (!resident) throw new HttpError('Sign in with your phone to see tasks near you.', 401)
   const { payload } = req
@@ -32,23 +35,16 @@ export const listFeed = async (req: PayloadRequest, { page = 1, limit = 20 } = {
 
   const tasks = await payload.find({
     collection: 'tasks',
-    where: { and: [openTaskWhere(), reach] },
+    where: { and: [openTaskWhere(now), reach] },
     sort: ['-createdAt', '-id'],
     page,
     limit,
     depth: 1,
-    select: {
-      title: true,
-      description: true,
-      fields: true,
-      reward: true,
-      endsAt: true,
-      nationwide: true,
-      organization: true,
-    },
-    populate: { organizations: { name: true } },
-    overrideAccess: false,
-    user: req.user,
+    populate: { organizations: { name: true }, places: { code: true }, campaigns: { name: true } },
+    // Residents may read published tasks, which openTaskWhere already requires; targets are a
+    // staff-only field, so filtering on them needs the override. The mapping below keeps the
+    // output to the feed's fields. No `select`: it drops the form's hasMany `options`.
+    overrideAccess: true,
     req,
   })
   const taskIds = tasks.docs.map((task) => task.id)

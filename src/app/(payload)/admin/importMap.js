@@ -1,14 +1,46 @@
+import { TaskStatusCell as TaskStatusCell_f5376da50d75504dc26ccd034aa4b685 } from '../../../admin/cells/TaskStatusCell'
+import { TargetsCell as TargetsCell_b5bc2c872b2ee6422650c07dd703625a } from '../../../admin/cells/TargetsCell'
+import { TargetsCoverage as TargetsCoverage_26312743573e65ff2346ca87119350c5 } from '../../../admin/fields/TargetsCoverage'
+import { RewardCell as RewardCell_bdda76b3bb94c87e99260282e1ef996f } from '../../../admin/cells/RewardCell'
+import { Nothing as Nothing_d3a00418293b7bf12b523bd81f67a35e } from '../../../admin/fields/Nothing'
+import { UsageCell as UsageCell_64423d6a23af4bd66ae543619cb50c2d } from '../../../admin/cells/UsageCell'
 import { JsonViewField as JsonViewField_108887996877f7421496fb3c4021954b } from '../../../admin/JsonView'
+import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsColumnsCell as QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsColumnField as QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsGroupByCell as QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { QueryPresetsGroupByField as QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { Icon as Icon_07eaf1d5745ea58d191ef5762e282db9 } from '../../../admin/brand/Icon'
+import { Logo as Logo_e2609525d3cb4faff6e05c9e8878dd7a } from '../../../admin/brand/Logo'
 import { ReviewNavLink as ReviewNavLink_9a7ba229920cd7b949aa5e9aae9fcbbc } from '../../../admin/review/ReviewLinks'
 import { ReviewDashboardCard as ReviewDashboardCard_9a7ba229920cd7b949aa5e9aae9fcbbc } from '../../../admin/review/ReviewLinks'
+import { NavBrand as NavBrand_f6b55a1e55e89cfe5e3047e413b1f00f } from '../../../admin/brand/NavBrand'
 import { ReviewView as ReviewView_f7dfdaab1ebe2676d1592820d98a0bae } from '../../../admin/review/ReviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/cells/TaskStatusCell#TaskStatusCell": TaskStatusCell_f5376da50d75504dc26ccd034aa4b685,
+  "/admin/cells/TargetsCell#TargetsCell": TargetsCell_b5bc2c872b2ee6422650c07dd703625a,
+  "/admin/fields/TargetsCoverage#TargetsCoverage": TargetsCoverage_26312743573e65ff2346ca87119350c5,
+  "/admin/cells/RewardCell#RewardCell": RewardCell_bdda76b3bb94c87e99260282e1ef996f,
+  "/admin/fields/Nothing#Nothing": Nothing_d3a00418293b7bf12b523bd81f67a35e,
+  "/admin/cells/UsageCell#UsageCell": UsageCell_64423d6a23af4bd66ae543619cb50c2d,
   "/admin/JsonView#JsonViewField": JsonViewField_108887996877f7421496fb3c4021954b,
+  "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsColumnsCell": QueryPresetsColumnsCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsColumnField": QueryPresetsColumnField_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsGroupByCell": QueryPresetsGroupByCell_2b8867833a34864a02ddf429b0728a40,
+  "@payloadcms/next/client#QueryPresetsGroupByField": QueryPresetsGroupByField_2b8867833a34864a02ddf429b0728a40,
+  "/admin/brand/Icon#Icon": Icon_07eaf1d5745ea58d191ef5762e282db9,
+  "/admin/brand/Logo#Logo": Logo_e2609525d3cb4faff6e05c9e8878dd7a,
   "/admin/review/ReviewLinks#ReviewNavLink": ReviewNavLink_9a7ba229920cd7b949aa5e9aae9fcbbc,
   "/admin/review/ReviewLinks#ReviewDashboardCard": ReviewDashboardCard_9a7ba229920cd7b949aa5e9aae9fcbbc,
+  "/admin/brand/NavBrand#NavBrand": NavBrand_f6b55a1e55e89cfe5e3047e413b1f00f,
   "/admin/review/ReviewView#ReviewView": ReviewView_f7dfdaab1ebe2676d1592820d98a0bae,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
