@@ -18,7 +18,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 FROM deps AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund
 
-# --- the admin bundle (.next) ---------------------------------------------------------------------
+# --- the admin bundle (.next) and the resident app (client/dist) ----------------------------------
 FROM deps AS build
 COPY . .
 # `npm run build` (src/build.ts) runs `next build` with NODE_ENV=production and then writes
@@ -35,9 +35,10 @@ ENV NODE_ENV=production \
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=build --chown=node:node /app/.next ./.next
+COPY --from=build /app/client/dist ./client/dist
 # Fail here, not at every start, if .next does not match these sources. .data is where
 # SEED_DEMO writes demo credentials; the sources stay root-owned and read-only to the app.
-RUN node --import tsx --input-type=module -e "import { adminBuildIsCurrent } from './src/lib/adminBuild.ts'; if (!(await adminBuildIsCurrent(process.cwd()))) { console.error('.next does not match the sources'); process.exit(1) }" \
+RUN node --import tsx --input-type=module -e "import { adminBuildIsCurrent } from './src/lib/adminBuild.ts'; import { clientBuildIsCurrent } from './src/lib/clientBuild.ts'; if (!(await adminBuildIsCurrent(process.cwd()))) { console.error('.next does not match the sources'); process.exit(1) }; if (!(await clientBuildIsCurrent(process.cwd()))) { console.error('client/dist does not match the sources'); process.exit(1) }" \
  && mkdir -p .data && chown node:node .data
 USER node
 EXPOSE 3000

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import type { Worker } from '../jobs/agenda'
 import { ConfigError, dataDir, projectRoot, readEnv } from './env'
 import type { EmbeddedDatabase } from './lib/embeddedPostgres'
+import { clientApp } from './lib/clientApp'
 import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
 import { resolveSecret } from './lib/secret'
@@ -60,10 +61,8 @@ const toNext: express.RequestHandler = (req, res, next) => {
 }
 if (serveHttp) {
   app.use(['/admin', '/api', '/_next', '/__nextjs_original-stack-frame'], toNext)
-  app.use(
-    express.static(path.join(projectRoot, 'client', 'dist'), { index: 'index.html', maxAge: '1h' }),
-  )
-  app.use(express.static(path.join(projectRoot, 'client', 'public'), { index: 'index.html' }))
+  // The resident app at `/` and its client routes (index.html for /feed, /tasks/12 …).
+  app.use(clientApp(projectRoot, () => (state.phase === 'ready' ? undefined : state.detail)))
   serveFavicon(app)
 }
 
@@ -95,6 +94,13 @@ const boot = async () => {
     worker = await startWorker(payload, databaseUrl)
   }
   if (serveHttp) {
+    const { buildClient, clientBuildIsCurrent } = await import('./lib/clientBuild')
+    if (!(await clientBuildIsCurrent(projectRoot))) {
+      state.detail = 'building the resident app'
+      log('building the resident app with vite (first start, or the sources changed)…')
+      await buildClient(projectRoot, (line) => log(line))
+      log('resident app built')
+    }
     const { startNext } = await import('./lib/startNext')
     nextHandler = await startNext(projectRoot, (detail) => (state.detail = detail))
     // The first API request starts Payload inside Next; do it before saying we are ready.

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node'
 
 import { projectRoot } from '../../src/env'
 import { adminBuildIsCurrent, buildAdmin } from '../../src/lib/adminBuild'
+import { buildClient } from '../../src/lib/clientBuild'
 import { createTestDatabase } from './testDatabase'
 import { startTestServer } from './testServer'
 
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
     console.log('[tests] building the admin (next build) once for this checkout…')
     await buildAdmin(projectRoot)
   }
+  await buildClient(projectRoot)
   const server = await startTestServer({
     DATABASE_URL: database.url,
     PAYLOAD_SECRET,

@@ -1,0 +1,100 @@
+import { api, type ApiError } from '../api/client'
+import { idbAll, idbDelete, idbSet } from '../lib/idb'
+import { markSubmitted } from './feed'
+import { flushing, outbox, rememberWaiting, type Pending } from './outbox'
+
+/**
+ * Sends the outbox: IndexedDB is the truth, so a submission survives reloads and restarts and
+ * leaves only when the server has answered for it. Loaded after the first render.
+ */
+
+
+const refresh = async () => {
+  const items = await idbAll<Pending>().catch(() => [] as Pending[])
+  outbox.value = items.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  rememberWaiting(items.length)
+}
+
+/** Keeps a submission on the phone, then tries to send everything waiting. */
+export const enqueue = async (item: Pending) => {
+  startOutbox()
+  await idbSet(item.clientId, item)
+  await refresh()
+  await flush()
+}
+
+/** Drops a submission the server refused for good. */
+export const discard = async (clientId: string) => {
+  await idbDelete(clientId)
+  await refresh()
+}
+
+/** A refusal that trying again cannot fix (as opposed to no signal, a 5xx or a rate limit). */
+const isFinal = (error: ApiError) =>
+  error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status)
+
+const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
+  if (item.photo && !item.proofId) {
+    const form = new FormData()
+    form.append('file', item.photo, `photo-${item.clientId}.jpg`)
+    const up = await api<{ doc: { id: number } }>('POST', '/api/proofs', form)
+    if (!up.ok) {
+      if (!isFinal(up.error)) return 'stop'
+      await idbSet(item.clientId, { ...item, error: up.error.message })
+      return 'refused'
+    }
+    item = { ...item, proofId: up.data.doc.id }
+    // Remember the upload: a reload now must not upload the same photo twice.
+    await idbSet(item.clientId, item)
+  }
+  const answers = { ...item.answers }
+  if (item.photoField && item.proofId) answers[item.photoField] = item.proofId
+  const res = await api<{ doc: { id: number; status: string } }>('POST', '/api/submissions', {
+    task: item.task,
+    answers,
+    proof: item.proofId,
+    location: item.location,
+    clientId: item.clientId,
+  })
+  if (!res.ok) {
+    if (!isFinal(res.error)) return 'stop'
+    await idbSet(item.clientId, { ...item, error: res.error.message })
+    return 'refused'
+  }
+  await idbDelete(item.clientId)
+  markSubmitted(item.task, res.data.doc)
+  return 'sent'
+}
+
+/**
+ * Sends what is waiting, one at a time. The server is idempotent on `clientId`, so a send that
+ * was received but whose answer got lost is simply answered again; still, one tab sends at once.
+ */
+export const flush = async () => {
+  if (flushing.value) return
+  flushing.value = true
+  const work = async () => {
+    for (const item of await idbAll<Pending>()) {
+      if (item.error) continue
+      if ((await sendOne(item)) === 'stop') break
+    }
+  }
+  try {
+    if (navigator.locks) await navigator.locks.request('bayanet-outbox', work)
+    else await work()
+  } catch {
+    // IndexedDB unavailable: nothing to send
+  } finally {
+    flushing.value = false
+    await refresh()
+  }
+}
+
+/** Loads the outbox and sends it whenever the connection comes back. */
+let started = false
+export const startOutbox = () => {
+  if (started) return
+  started = true
+  void refresh().then(flush)
+  addEventListener('online', () => void flush())
+}
