@@ -10,7 +10,10 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../publi
 const svg = path.join(dir, 'icon.svg')
 
 for (const size of [192, 512]) {
-  await sharp(svg, { density: 300 }).resize(size, size).png().toFile(path.join(dir, `icon-${size}.png`))
+  await sharp(svg, { density: 300 })
+    .resize(size, size)
+    .png()
+    .toFile(path.join(dir, `icon-${size}.png`))
 }
 // Maskable: the launcher may crop to a circle, so the artwork sits inside the safe zone.
 const inner = await sharp(svg, { density: 300 }).resize(384, 384).png().toBuffer()

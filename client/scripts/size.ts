@@ -44,7 +44,9 @@ export const measureFirstLoads = (distDir: string): FirstLoad[] => {
   const more = largest(/\/i18n\/(en|fil)-more\.ts$/)
   const main = fs.readFileSync(path.join(distDir, '..', 'src', 'main.tsx'), 'utf8')
   const needsMore = (page: string) =>
-    main.includes(`withMore(() => import('./${page.replace(/^src\//, '').replace(/(\/index)?\.tsx$/, '')}'))`)
+    main.includes(
+      `withMore(() => import('./${page.replace(/^src\//, '').replace(/(\/index)?\.tsx$/, '')}'))`,
+    )
   return dynamic
     .filter((key) => key.includes('/pages/'))
     .map((page) => {

@@ -56,7 +56,8 @@ export const clientApp = (root: string, starting: () => string | undefined) => {
       index: false,
       setHeaders: (res, file) => {
         const rel = '/' + path.relative(dist, file)
-        if (rel.startsWith('/assets/')) res.set('Cache-Control', 'public, max-age=31536000, immutable')
+        if (rel.startsWith('/assets/'))
+          res.set('Cache-Control', 'public, max-age=31536000, immutable')
         else if (FRESH.has(rel)) res.set('Cache-Control', 'no-cache')
       },
     }),

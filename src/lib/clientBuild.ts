@@ -66,7 +66,11 @@ const runViteBuild = (root: string, log: (line: string) => void) =>
         '--logLevel',
         'warn',
       ],
-      { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     )
     let output = ''
     const collect = (chunk: Buffer) => {

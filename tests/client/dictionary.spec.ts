@@ -40,7 +40,10 @@ describe('the resident app speaks English and Filipino', () => {
       for (const m of code.matchAll(/\bt\(\s*'([\w.-]+)'/g)) used.add(m[1])
       // Keys built from a prefix (statuses, purposes, levels) must exist for every value used.
       for (const m of code.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)) {
-        expect([...known].some((key) => key.startsWith(`${m[1]}.`)), m[1]).toBe(true)
+        expect(
+          [...known].some((key) => key.startsWith(`${m[1]}.`)),
+          m[1],
+        ).toBe(true)
       }
     }
     expect([...used].filter((key) => !known.has(key))).toEqual([])

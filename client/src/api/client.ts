@@ -14,8 +14,7 @@ export type ApiError = {
 
 /** The outcome of a call: data or error, never a throw. */
 export type ApiResult<T> =
-  | { ok: true; status: number; data: T; headers: Headers }
-  | { ok: false; error: ApiError }
+  { ok: true; status: number; data: T; headers: Headers } | { ok: false; error: ApiError }
 
 /** Fired on 401 so the app can send the resident back to sign-in. */
 export const onUnauthorized = new EventTarget()
@@ -54,7 +53,10 @@ export const api = async <T = any>(
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' },
+      headers:
+        body === undefined || body instanceof FormData
+          ? {}
+          : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
   } catch {
@@ -62,7 +64,8 @@ export const api = async <T = any>(
   }
   if (!res.ok) {
     const error = await readError(res)
-    if (res.status === 401 && !path.includes('/otp/')) onUnauthorized.dispatchEvent(new Event('401'))
+    if (res.status === 401 && !path.includes('/otp/'))
+      onUnauthorized.dispatchEvent(new Event('401'))
     return { ok: false, error }
   }
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined)

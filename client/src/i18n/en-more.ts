@@ -3,6 +3,9 @@ export const enMore = {
   'consent.title': 'Before you start',
   'consent.intro':
     'Choose what you agree to. Each one is separate. You can change your mind any time in your profile.',
+  'consent.notice': 'Read the privacy notice',
+  'consent.controller': 'Responsible for your data: {name}',
+  'consent.dpo': 'Data protection officer: {contact}',
   'consent.agree': 'I agree',
   'consent.required': 'Needed to take part',
   'consent.optional': 'Your choice',
@@ -21,10 +24,12 @@ export const enMore = {
   'consent.sms-updates.title': 'Text messages',
   'consent.sms-updates.body': 'We text you when your work is checked and when a reward is sent.',
   'consent.marketing.title': 'Offers from sponsors',
-  'consent.marketing.body': 'Brands that sponsor tasks may send you offers. Leave this off if you do not want them.',
+  'consent.marketing.body':
+    'Brands that sponsor tasks may send you offers. Leave this off if you do not want them.',
   'consent.save': 'Save and continue',
   'place.title': 'Your home barangay',
-  'place.intro': 'We show you the tasks for your barangay and the city, province and region around it.',
+  'place.intro':
+    'We show you the tasks for your barangay and the city, province and region around it.',
   'place.search': 'Search your barangay',
   'place.searchHint': 'Type at least 3 letters of its name.',
   'place.browse': 'Or choose step by step',

@@ -5,6 +5,9 @@ export const filMore: Record<MoreKey, string> = {
   'consent.title': 'Bago ka magsimula',
   'consent.intro':
     'Piliin kung saan ka pumapayag. Hiwalay ang bawat isa. Mababago mo ito kahit kailan sa iyong profile.',
+  'consent.notice': 'Basahin ang abiso sa privacy',
+  'consent.controller': 'Responsable sa iyong datos: {name}',
+  'consent.dpo': 'Data protection officer: {contact}',
   'consent.agree': 'Pumapayag ako',
   'consent.required': 'Kailangan para makasali',
   'consent.optional': 'Ikaw ang bahala',

@@ -46,8 +46,7 @@ export const fil: Record<CoreKey, string> = {
   'err.signIn': 'Mag-sign in ulit.',
   'err.generic': 'May nangyaring mali. Pakisubukan ulit.',
   'err.photo': 'Hindi magamit ang litratong ito. Sumubok ng iba (JPEG, PNG o WebP).',
-  'err.consent':
-    'Pumayag sa mga patakaran at sa paggamit ng iyong datos para makasali.',
+  'err.consent': 'Pumayag sa mga patakaran at sa paggamit ng iyong datos para makasali.',
   'feed.title': 'Mga gawain malapit sa iyo',
   'feed.empty': 'Walang gawain para sa inyong lugar ngayon. Tumingin ulit mamaya.',
   'feed.refresh': 'I-refresh',

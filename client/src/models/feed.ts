@@ -55,4 +55,3 @@ export const markSubmitted = (taskId: number, submission: { id: number; status: 
     task.id === taskId ? { ...task, mySubmission: submission } : task,
   )
 }
-

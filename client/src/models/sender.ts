@@ -1,4 +1,5 @@
 import { api, type ApiError } from '../api/client'
+import { deviceId } from '../lib/device'
 import { idbAll, idbDelete, idbSet } from '../lib/idb'
 import { markSubmitted } from './feed'
 import { flushing, outbox, rememberWaiting, type Pending } from './outbox'
@@ -7,7 +8,6 @@ import { flushing, outbox, rememberWaiting, type Pending } from './outbox'
  * Sends the outbox: IndexedDB is the truth, so a submission survives reloads and restarts and
  * leaves only when the server has answered for it. Loaded after the first render.
  */
-
 
 const refresh = async () => {
   const items = await idbAll<Pending>().catch(() => [] as Pending[])
@@ -55,6 +55,7 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
     proof: item.proofId,
     location: item.location,
     clientId: item.clientId,
+    deviceId: deviceId(),
   })
   if (!res.ok) {
     if (!isFinal(res.error)) return 'stop'

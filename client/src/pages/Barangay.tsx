@@ -81,7 +81,8 @@ export default function Barangay() {
     })
     busy.value = false
     if (!res.ok) {
-      error.value = res.error.fields?.homeBarangay ?? (res.error.key ? t(res.error.key) : res.error.message)
+      error.value =
+        res.error.fields?.homeBarangay ?? (res.error.key ? t(res.error.key) : res.error.message)
       return
     }
     me.value = { ...user, homeBarangay: chosen.value.id }
@@ -92,12 +93,16 @@ export default function Barangay() {
     <li key={place.id}>
       <button
         type="button"
-        class={[css.option, chosen.value?.id === place.id && css.selected].filter(Boolean).join(' ')}
+        class={[css.option, chosen.value?.id === place.id && css.selected]
+          .filter(Boolean)
+          .join(' ')}
         aria-pressed={chosen.value?.id === place.id}
         onClick={() => pick(place)}
       >
         {place.name}
-        <small>{withLabel ? (place.label ?? levelName(place.level)) : levelName(place.level)}</small>
+        <small>
+          {withLabel ? (place.label ?? levelName(place.level)) : levelName(place.level)}
+        </small>
       </button>
     </li>
   )

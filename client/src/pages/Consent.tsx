@@ -4,12 +4,15 @@ import { useLocation } from 'preact-iso'
 
 import { api } from '../api/client'
 import { Banner, Button, ui } from '../components/ui'
-import { t, type MessageKey } from '../i18n'
+import { lang, t, type MessageKey } from '../i18n'
 import { loadConsents } from '../models/session'
+import css from './Consent.module.css'
 
 /** The purposes, in the order they are asked; the first two are needed to take part. */
 const PURPOSES = ['terms', 'data-processing', 'location', 'photos', 'sms-updates', 'marketing']
 const REQUIRED = new Set(['terms', 'data-processing'])
+
+type Notice = { bodyEn?: string; bodyFil?: string; controller?: string; dpoContact?: string }
 
 type State = { purposes?: Record<string, { granted: boolean; decidedAt: string | null }> }
 
@@ -20,8 +23,12 @@ export default function Consent() {
   const known = useSignal<State['purposes']>(undefined)
   const error = useSignal('')
   const busy = useSignal(false)
+  const notice = useSignal<Notice | undefined>(undefined)
 
   useEffect(() => {
+    void api<Notice>('GET', '/api/globals/privacy-notice').then((res) => {
+      if (res.ok) notice.value = res.data
+    })
     void api<State>('GET', '/api/consents/mine').then((res) => {
       if (!res.ok || !res.data.purposes) return
       known.value = res.data.purposes
@@ -59,15 +66,27 @@ export default function Consent() {
     <form onSubmit={save} noValidate>
       <h1>{t('consent.title')}</h1>
       <p>{t('consent.intro')}</p>
+      {notice.value && (
+        <details class={ui.card}>
+          <summary class={ui.link}>{t('consent.notice')}</summary>
+          <p class={css.notice}>{lang() === 'en' ? notice.value.bodyEn : notice.value.bodyFil}</p>
+          {notice.value.controller && (
+            <p>{t('consent.controller', { name: notice.value.controller })}</p>
+          )}
+          {notice.value.dpoContact && (
+            <p>{t('consent.dpo', { contact: notice.value.dpoContact })}</p>
+          )}
+        </details>
+      )}
       {PURPOSES.map((purpose) => (
-        <fieldset key={purpose} class={ui.card} style={{ border: 0 }}>
-          <legend class={ui.label} style={{ float: 'left', width: '100%' }}>
+        <fieldset key={purpose} class={[ui.card, css.purpose].join(' ')}>
+          <legend class={[ui.label, css.legend].join(' ')}>
             {t(`consent.${purpose}.title` as MessageKey)}
           </legend>
           <span class={ui.badge}>
             {t(REQUIRED.has(purpose) ? 'consent.required' : 'consent.optional')}
           </span>
-          <p style={{ marginTop: '0.5rem' }}>{t(`consent.${purpose}.body` as MessageKey)}</p>
+          <p class={css.body}>{t(`consent.${purpose}.body` as MessageKey)}</p>
           <label class={ui.check}>
             <input
               type="checkbox"

@@ -33,9 +33,7 @@ const TaskCard = ({ task }: { task: Task }) => {
         {' · '}
         {task.nationwide ? t('feed.nationwide') : t('feed.local')}
       </p>
-      {task.organization && (
-        <p class={css.meta}>{t('feed.by', { org: task.organization.name })}</p>
-      )}
+      {task.organization && <p class={css.meta}>{t('feed.by', { org: task.organization.name })}</p>}
       <p class={css.status}>
         <span class={ui.badge}>{statusText(status)}</span>
       </p>
@@ -84,7 +82,9 @@ export default function Feed() {
       )}
       {tasks === undefined && !feedError.value && <p role="status">{t('common.loading')}</p>}
       {tasks?.length === 0 && <p>{t('feed.empty')}</p>}
-      {tasks?.map((task) => <TaskCard key={task.id} task={task} />)}
+      {tasks?.map((task) => (
+        <TaskCard key={task.id} task={task} />
+      ))}
       {feedHasMore.value && (
         <Button kind="secondary" onClick={() => void loadFeed({ more: true })}>
           {t('common.more')}

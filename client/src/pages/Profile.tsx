@@ -8,14 +8,17 @@ import { lang, t, type Lang } from '../i18n'
 import { chooseLanguage, forget, me, signOut } from '../models/session'
 import { prettyPhone, toE164 } from './SignIn/phone'
 
-const say = (error: ApiError) => (error.key ? t(error.key, { s: error.retryAfter ?? 60 }) : error.message)
+const say = (error: ApiError) =>
+  error.key ? t(error.key, { s: error.retryAfter ?? 60 }) : error.message
 
 const Name = ({ user }: { user: Resident }) => {
   const name = useSignal(user.name ?? '')
   const status = useSignal<{ ok: boolean; text: string } | undefined>(undefined)
   const save = async (event: Event) => {
     event.preventDefault()
-    const res = await api<{ doc: Resident }>('PATCH', `/api/residents/${user.id}`, { name: name.value })
+    const res = await api<{ doc: Resident }>('PATCH', `/api/residents/${user.id}`, {
+      name: name.value,
+    })
     if (res.ok) me.value = { ...user, name: name.value }
     status.value = res.ok
       ? { ok: true, text: t('profile.saved') }
@@ -58,7 +61,8 @@ const Gcash = ({ user }: { user: Resident }) => {
     if (!phone) return void (error.value = t('err.phone'))
     error.value = ''
     const res = await api('POST', '/api/residents/me/payout-account', { gcashNumber: phone })
-    if (!res.ok) return void (error.value = res.error.status === 400 ? t('err.phone') : say(res.error))
+    if (!res.ok)
+      return void (error.value = res.error.status === 400 ? t('err.phone') : say(res.error))
     staged.value = phone
   }
   const confirm = async (event: Event) => {
@@ -66,7 +70,8 @@ const Gcash = ({ user }: { user: Resident }) => {
     const res = await api<{ user: Resident }>('POST', '/api/residents/me/payout-account/confirm', {
       code: code.value.replace(/\D/g, ''),
     })
-    if (!res.ok) return void (error.value = res.error.status === 401 ? t('err.code') : say(res.error))
+    if (!res.ok)
+      return void (error.value = res.error.status === 401 ? t('err.code') : say(res.error))
     me.value = { ...user, gcashNumber: res.data.user.gcashNumber }
     staged.value = undefined
     done.value = true
@@ -79,7 +84,12 @@ const Gcash = ({ user }: { user: Resident }) => {
       {done.value && <Banner ok>{t('profile.gcashDone')}</Banner>}
       {!staged.value ? (
         <form onSubmit={request} noValidate>
-          <Field id="gcash" label={t('profile.gcashChange')} hint={t('profile.gcashHint')} error={error.value}>
+          <Field
+            id="gcash"
+            label={t('profile.gcashChange')}
+            hint={t('profile.gcashHint')}
+            error={error.value}
+          >
             {(aria) => (
               <input
                 {...aria}
@@ -134,10 +144,19 @@ const Erase = () => {
       <p>{t('profile.deleteHint')}</p>
       <Field id="erase" label={t('profile.deleteConfirm')} error={error.value}>
         {(aria) => (
-          <input {...aria} autoComplete="off" value={word.value} onInput={(e) => (word.value = e.currentTarget.value)} />
+          <input
+            {...aria}
+            autoComplete="off"
+            value={word.value}
+            onInput={(e) => (word.value = e.currentTarget.value)}
+          />
         )}
       </Field>
-      <Button type="submit" kind="danger" disabled={word.value.trim().toUpperCase() !== t('profile.deleteWord')}>
+      <Button
+        type="submit"
+        kind="danger"
+        disabled={word.value.trim().toUpperCase() !== t('profile.deleteWord')}
+      >
         {t('profile.delete')}
       </Button>
     </form>
@@ -148,8 +167,13 @@ const Erase = () => {
 const exportData = async () => {
   const res = await api('GET', '/api/residents/me/export')
   if (!res.ok) return
-  const url = URL.createObjectURL(new Blob([JSON.stringify(res.data, null, 2)], { type: 'application/json' }))
-  Object.assign(document.createElement('a'), { href: url, download: 'bayanet-my-data.json' }).click()
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(res.data, null, 2)], { type: 'application/json' }),
+  )
+  Object.assign(document.createElement('a'), {
+    href: url,
+    download: 'bayanet-my-data.json',
+  }).click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
@@ -166,7 +190,11 @@ export default function Profile() {
       <div class={ui.card}>
         <Field id="language" label={t('profile.language')}>
           {(aria) => (
-            <select {...aria} value={lang()} onChange={(e) => void chooseLanguage(e.currentTarget.value as Lang)}>
+            <select
+              {...aria}
+              value={lang()}
+              onChange={(e) => void chooseLanguage(e.currentTarget.value as Lang)}
+            >
               <option value="fil">Filipino</option>
               <option value="en">English</option>
             </select>

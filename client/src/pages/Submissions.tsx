@@ -30,7 +30,8 @@ const Appeal = ({ submission, onDone }: { submission: Submission; onDone: () => 
       message: message.value,
     })
     busy.value = false
-    if (!res.ok) return void (error.value = res.error.key ? t(res.error.key, { s: 60 }) : res.error.message)
+    if (!res.ok)
+      return void (error.value = res.error.key ? t(res.error.key, { s: 60 }) : res.error.message)
     onDone()
   }
   const id = `appeal-${submission.id}`
@@ -84,7 +85,10 @@ export default function Submissions() {
               {item.error && (
                 <>
                   <p class={ui.error}>{t('outbox.failed', { reason: item.error })}</p>
-                  <Button kind="danger" onClick={() => void sender().then((m) => m.discard(item.clientId))}>
+                  <Button
+                    kind="danger"
+                    onClick={() => void sender().then((m) => m.discard(item.clientId))}
+                  >
                     {t('common.cancel')}
                   </Button>
                 </>
@@ -105,7 +109,9 @@ export default function Submissions() {
           <h2>{titleOf(s)}</h2>
           <span class={ui.badge}>{statusText(s.status)}</span>
           <p class={ui.hint}>{t('subs.sentAt', { time: formatDate(s.createdAt, true) })}</p>
-          {s.status === 'rejected' && s.reviewNote && <p>{t('subs.reason', { reason: s.reviewNote })}</p>}
+          {s.status === 'rejected' && s.reviewNote && (
+            <p>{t('subs.reason', { reason: s.reviewNote })}</p>
+          )}
           {s.appealedAt && <p>{t('subs.appealed')}</p>}
           {s.status === 'rejected' && !s.appealedAt && (
             <Appeal

@@ -5,8 +5,11 @@ import { shrink } from '../lib/shrink'
 self.onmessage = async (event: MessageEvent<Blob>) => {
   try {
     const bitmap = await createImageBitmap(event.data, { imageOrientation: 'from-image' })
-    const blob = await shrink(bitmap, (w, h) => new OffscreenCanvas(w, h), (canvas, quality) =>
-      (canvas as OffscreenCanvas).convertToBlob({ type: 'image/jpeg', quality }),
+    const blob = await shrink(
+      bitmap,
+      (w, h) => new OffscreenCanvas(w, h),
+      (canvas, quality) =>
+        (canvas as OffscreenCanvas).convertToBlob({ type: 'image/jpeg', quality }),
     )
     postMessage({ blob })
   } catch (err) {

@@ -56,7 +56,7 @@ export default function Code() {
     notice.value = ''
     error.value = ''
     const res = await api('POST', '/api/residents/otp/request', { phone })
-    const seconds = res.ok ? retryAfter(res.headers) ?? 30 : res.error.retryAfter
+    const seconds = res.ok ? (retryAfter(res.headers) ?? 30) : res.error.retryAfter
     if (seconds) resendAt.set(phone, Date.now() + seconds * 1000)
     wait.value = secondsLeft(phone)
     if (res.ok) notice.value = t('code.resent')

@@ -73,7 +73,9 @@ export const Question = (props: Props) => {
           case 'textarea':
             return <textarea {...common} rows={4} value={text} onInput={input} />
           case 'number':
-            return <input {...common} type="number" inputMode="decimal" value={text} onInput={input} />
+            return (
+              <input {...common} type="number" inputMode="decimal" value={text} onInput={input} />
+            )
           case 'date':
             return <input {...common} type="date" value={text} onInput={input} />
           case 'select':
