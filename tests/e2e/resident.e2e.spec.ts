@@ -292,6 +292,65 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     await shot(page, 'en', '07-task')
   })
 
+  it('shrinks a camera photo in a worker before it is kept or sent', async () => {
+    const lgu = await createOrganization('lgu')
+    const task = await createTask(lgu.org.id, {
+      title: 'Photo task',
+      targetCodes: [PLACES.marikinaCity],
+    })
+    // The browser's side only: the feed offers a photo question, the upload is captured here.
+    await page.route('**/api/feed?*', async (route) => {
+      const res = await route.fetch()
+      const body = await res.json()
+      for (const doc of body.docs) {
+        if (doc.id === task.id) {
+          doc.fields = [
+            { name: 'photo', label: 'Photo of the place', type: 'photo', required: true },
+          ]
+        }
+      }
+      await route.fulfill({ response: res, json: body })
+    })
+    let upload: Buffer | undefined
+    await page.route('**/api/proofs', async (route) => {
+      upload = route.request().postDataBuffer() ?? undefined
+      await route.fulfill({ status: 201, json: { doc: { id: 987654 } } })
+    })
+    let sent: Record<string, unknown> | undefined
+    await page.route('**/api/submissions', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      sent = route.request().postDataJSON()
+      await route.fulfill({ status: 201, json: { doc: { id: 1, status: 'needs_review' } } })
+    })
+    const workers: string[] = []
+    page.on('worker', (worker) => workers.push(worker.url()))
+    try {
+      await page.goto(`${base()}/feed`)
+      await page.locator('a', { hasText: task.title }).click()
+      const input = page.locator('input[type="file"]')
+      expect(await input.getAttribute('accept')).toBe('image/*')
+      expect(await input.getAttribute('capture')).toBe('environment')
+      await input.setInputFiles(await cameraPhoto(path.join(SHOTS, 'camera.jpg')))
+      await page.getByText(/Photo ready/).waitFor()
+      await shot(page, 'en', '07-task-photo')
+      await page.click('button[type="submit"]')
+      await page.getByText('Sent! We will check it soon.').waitFor()
+    } finally {
+      await page.unrouteAll()
+    }
+    expect(workers.some((url) => /resize/.test(url))).toBe(true)
+    // The multipart body holds one JPEG: find it and measure it.
+    const start = upload!.indexOf(Buffer.from([0xff, 0xd8, 0xff]))
+    const end = upload!.lastIndexOf(Buffer.from([0xff, 0xd9])) + 2
+    const jpeg = upload!.subarray(start, end)
+    const meta = await sharp(jpeg).metadata()
+    expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1600)
+    expect(jpeg.length).toBeLessThanOrEqual(400 * 1024)
+    expect(meta.exif).toBeUndefined()
+    expect(sent).toMatchObject({ task: task.id, proof: 987654, answers: { photo: 987654 } })
+    expect(sent?.clientId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/))
+  })
+
   it('keeps a submission made offline and sends it once when back online', async () => {
     const lgu = await createOrganization('lgu')
     const task = await createTask(lgu.org.id, {

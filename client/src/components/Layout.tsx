@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso'
 import { t, type MessageKey } from '../i18n'
 import { online } from '../models/network'
 import { outbox } from '../models/outbox'
-import { me } from '../models/session'
+import { me, nextStep } from '../models/session'
 import css from './Layout.module.css'
 import { Banner } from './ui'
 
@@ -19,6 +19,8 @@ const TABS: [string, MessageKey][] = [
 export const Layout = ({ children }: { children: ComponentChildren }) => {
   const { path } = useLocation()
   const signedIn = Boolean(me.value)
+  // The tabs appear once sign-up is done; until then each step leads to the next.
+  const tabs = signedIn && !nextStep()
   const waiting = outbox.value.length
   return (
     <>
@@ -26,7 +28,7 @@ export const Layout = ({ children }: { children: ComponentChildren }) => {
         {t('app.skip')}
       </a>
       <header class={css.header}>
-        <a class={css.brand} href={signedIn ? '/feed' : '/'}>
+        <a class={css.brand} href={tabs ? '/feed' : '/'}>
           {t('app.name')}
         </a>
       </header>
@@ -39,7 +41,7 @@ export const Layout = ({ children }: { children: ComponentChildren }) => {
         )}
         {children}
       </main>
-      {signedIn && (
+      {tabs && (
         <nav class={css.nav} aria-label={t('nav.label')}>
           {TABS.map(([href, key]) => (
             <a

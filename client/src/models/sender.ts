@@ -67,28 +67,44 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
   return 'sent'
 }
 
+const sendAll = async () => {
+  for (const item of await idbAll<Pending>()) {
+    if (item.error) continue
+    if ((await sendOne(item)) === 'stop') return
+  }
+}
+
+let running: Promise<void> | undefined
+let again = false
+
 /**
  * Sends what is waiting, one at a time. The server is idempotent on `clientId`, so a send that
- * was received but whose answer got lost is simply answered again; still, one tab sends at once.
+ * was received but whose answer got lost is simply answered again; still, one tab sends at once
+ * (a Web Lock across tabs). A call during a send waits for it and then looks again, so an item
+ * saved meanwhile is not left behind.
  */
-export const flush = async () => {
-  if (flushing.value) return
+export const flush = (): Promise<void> => {
+  if (running) {
+    again = true
+    return running
+  }
   flushing.value = true
-  const work = async () => {
-    for (const item of await idbAll<Pending>()) {
-      if (item.error) continue
-      if ((await sendOne(item)) === 'stop') break
+  running = (async () => {
+    try {
+      do {
+        again = false
+        if (navigator.locks) await navigator.locks.request('bayanet-outbox', sendAll)
+        else await sendAll()
+      } while (again)
+    } catch {
+      // IndexedDB unavailable: nothing to send
+    } finally {
+      running = undefined
+      flushing.value = false
+      await refresh()
     }
-  }
-  try {
-    if (navigator.locks) await navigator.locks.request('bayanet-outbox', work)
-    else await work()
-  } catch {
-    // IndexedDB unavailable: nothing to send
-  } finally {
-    flushing.value = false
-    await refresh()
-  }
+  })()
+  return running
 }
 
 /** Loads the outbox and sends it whenever the connection comes back. */

@@ -162,7 +162,7 @@ export default function Barangay() {
       )}
       {error.value && <Banner>{error.value}</Banner>}
       {chosen.value && (
-        <div class={ui.card} role="status">
+        <div class={[ui.card, css.chosen].join(' ')} role="status">
           <p>{t('place.chosen', { place: chosen.value.label ?? chosen.value.name })}</p>
           <Button onClick={() => void save()} disabled={busy.value}>
             {t('place.save')}
