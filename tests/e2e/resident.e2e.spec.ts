@@ -159,6 +159,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       for (const box of await page.locator('input[type="checkbox"]').all()) {
         expect(await box.isChecked()).toBe(false)
       }
+      await page.getByText('Basahin ang abiso sa privacy').waitFor()
       await shot(page, 'fil', '04-consent')
       await page.check('input[name="terms"]')
       await page.check('input[name="data-processing"]')

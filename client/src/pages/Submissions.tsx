@@ -61,12 +61,16 @@ const sender = () => import('../models/sender')
 export default function Submissions() {
   const list = useSignal<Submission[] | undefined>(undefined)
   const notice = useSignal('')
+  const failed = useSignal('')
   const load = async () => {
     const res = await api<Page<Submission>>(
       'GET',
       '/api/submissions?depth=1&sort=-createdAt&limit=50&select[task]=true&select[status]=true&select[reviewNote]=true&select[appealedAt]=true&select[createdAt]=true&populate[tasks][title]=true',
     )
-    if (res.ok) list.value = res.data.docs
+    if (res.ok) {
+      list.value = res.data.docs
+      failed.value = ''
+    } else failed.value = res.error.key ? t(res.error.key, { s: 60 }) : res.error.message
   }
   useEffect(() => void load(), [flushing.value])
 
@@ -79,7 +83,7 @@ export default function Submissions() {
           <h2>{t('outbox.count', { n: outbox.value.length })}</h2>
           {outbox.value.map((item) => (
             <div key={item.clientId} class={ui.card}>
-              <h3 class={ui.label}>{item.taskTitle}</h3>
+              <h3 class={ui.title}>{item.taskTitle}</h3>
               <span class={ui.badge}>{statusText('queued')}</span>
               <p>{t('outbox.item', { time: formatDate(item.createdAt, true) })}</p>
               {item.error && (
@@ -102,7 +106,8 @@ export default function Submissions() {
           )}
         </>
       )}
-      {list.value === undefined && <p role="status">{t('common.loading')}</p>}
+      {failed.value && !list.value && <Banner>{failed.value}</Banner>}
+      {list.value === undefined && !failed.value && <p role="status">{t('common.loading')}</p>}
       {list.value?.length === 0 && outbox.value.length === 0 && <p>{t('subs.empty')}</p>}
       {list.value?.map((s) => (
         <div key={s.id} class={ui.card}>
