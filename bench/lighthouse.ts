@@ -44,7 +44,13 @@ const SETTINGS = {
     uploadThroughputKbps: 750 * 0.9,
     cpuSlowdownMultiplier: 4,
   },
-  screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
+  screenEmulation: {
+    mobile: true,
+    width: 412,
+    height: 823,
+    deviceScaleFactor: 1.75,
+    disabled: false,
+  },
   onlyCategories: ['performance', 'accessibility', 'best-practices'],
 } as const
 
@@ -60,15 +66,19 @@ type Metrics = {
 }
 
 const audit = async (url: string, port: number): Promise<Metrics> => {
-  const result = await lighthouse(
-    url,
-    { port, output: 'json', logLevel: 'error' } as Flags,
-    { extends: 'lighthouse:default', settings: SETTINGS as never },
-  )
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' } as Flags, {
+    extends: 'lighthouse:default',
+    settings: SETTINGS as never,
+  })
   if (!result) throw new Error(`no Lighthouse result for ${url}`)
   const { audits, categories } = result.lhr
   const num = (id: string) => Number(audits[id]?.numericValue ?? NaN)
-  const items = (audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? []
+  const items =
+    (
+      audits['resource-summary']?.details as {
+        items?: { resourceType: string; transferSize: number }[]
+      }
+    )?.items ?? []
   const size = (type: string) => items.find((i) => i.resourceType === type)?.transferSize ?? 0
   return {
     performance: Math.round((categories.performance?.score ?? 0) * 100),
@@ -102,12 +112,21 @@ const startHost = async () => {
   delete env.DATABASE_URL
   note(`starting the host on port ${port} (embedded Postgres, demo data)…`)
   const child = start('host', ['--import', 'tsx', 'src/server.ts', '--demo'], env)
-  await pollUntil(child, port, '/readyz', child.spawnedAt + Number(values.timeout) * 1000, 500, (a) => a?.status === 200)
+  await pollUntil(
+    child,
+    port,
+    '/readyz',
+    child.spawnedAt + Number(values.timeout) * 1000,
+    500,
+    (a) => a?.status === 200,
+  )
   return { url: `http://127.0.0.1:${port}`, stop: () => stop(child, { dataDir }) }
 }
 
 installCleanupHandlers()
-const host = values.url ? { url: values.url.replace(/\/$/, ''), stop: async () => undefined } : await startHost()
+const host = values.url
+  ? { url: values.url.replace(/\/$/, ''), stop: async () => undefined }
+  : await startHost()
 const baseline = await baselineServer()
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -124,14 +143,30 @@ const chrome = await chromeLauncher.launch({
 try {
   const results = new Map<string, Metrics[]>()
   for (let run = 0; run < runs; run++) {
-    for (const [label, url] of [['baseline', baseline.url], ...paths.map((p) => [p, host.url + p])]) {
+    for (const [label, url] of [
+      ['baseline', baseline.url],
+      ...paths.map((p) => [p, host.url + p]),
+    ]) {
       note(`run ${run + 1}/${runs}: ${label}`)
       results.set(label, [...(results.get(label) ?? []), await audit(url, chrome.port)])
     }
   }
   const med = (label: string, key: keyof Metrics) => median(results.get(label)!.map((m) => m[key]))
   const base = (key: keyof Metrics) => med('baseline', key)
-  const rows = [['page', 'perf', 'a11y', 'FCP ms', 'LCP ms', 'TBT ms', 'TTI ms', 'TTI ×base', 'JS KB', 'all KB']]
+  const rows = [
+    [
+      'page',
+      'perf',
+      'a11y',
+      'FCP ms',
+      'LCP ms',
+      'TBT ms',
+      'TTI ms',
+      'TTI ×base',
+      'JS KB',
+      'all KB',
+    ],
+  ]
   for (const label of ['baseline', ...paths]) {
     rows.push([
       label,
@@ -146,7 +181,9 @@ try {
       (med(label, 'bytes') / 1024).toFixed(1),
     ])
   }
-  console.log(`Lighthouse ${'12.2.3'} · mobile · simulated slow 4G (150 ms RTT, 1.6 Mbps, 4× CPU) · median of ${runs}`)
+  console.log(
+    `Lighthouse ${'12.2.3'} · mobile · simulated slow 4G (150 ms RTT, 1.6 Mbps, 4× CPU) · median of ${runs}`,
+  )
   console.log(table(rows, (col) => col > 0))
 } finally {
   await chrome.kill()

@@ -5,7 +5,14 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { api, eventually } from '../helpers/api'
-import { createOrganization, createTask, latestOtp, PLACES, uniquePhone } from '../helpers/fixtures'
+import {
+  createOrganization,
+  createTask,
+  latestOtp,
+  PLACES,
+  signInResident,
+  uniquePhone,
+} from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -300,6 +307,12 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       targetCodes: [PLACES.marikinaCity],
     })
     // The browser's side only: the feed offers a photo question, the upload is captured here.
+    // (No service worker in this context: requests it handled would bypass the routes.)
+    const resident = await signInResident({ barangayCode: PLACES.concepcionUno })
+    const photoContext = await browser.newContext({ ...PHONE, serviceWorkers: 'block' })
+    await photoContext.addCookies([{ name: 'payload-token', value: resident.token, url: base() }])
+    await photoContext.addInitScript(() => localStorage.setItem('bayanet.lang', 'en'))
+    const page = await photoContext.newPage()
     await page.route('**/api/feed?*', async (route) => {
       const res = await route.fetch()
       const body = await res.json()
@@ -337,7 +350,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       await page.click('button[type="submit"]')
       await page.getByText('Sent! We will check it soon.').waitFor()
     } finally {
-      await page.unrouteAll()
+      await photoContext.close()
     }
     expect(workers.some((url) => /resize/.test(url))).toBe(true)
     // The multipart body holds one JPEG: find it and measure it.

@@ -5,7 +5,7 @@ import { useLocation } from 'preact-iso'
 import { api, retryAfter } from '../../api/client'
 import type { Resident } from '../../api/types'
 import { Banner, Button, Field, ui } from '../../components/ui'
-import { t } from '../../i18n'
+import { lang, t } from '../../i18n'
 import { adopt } from '../../models/session'
 import { prettyPhone, toE164 } from './phone'
 import { resendAt } from './Phone'
@@ -55,7 +55,7 @@ export default function Code() {
   const resend = async () => {
     notice.value = ''
     error.value = ''
-    const res = await api('POST', '/api/residents/otp/request', { phone })
+    const res = await api('POST', '/api/residents/otp/request', { phone, language: lang() })
     const seconds = res.ok ? (retryAfter(res.headers) ?? 30) : res.error.retryAfter
     if (seconds) resendAt.set(phone, Date.now() + seconds * 1000)
     wait.value = secondsLeft(phone)

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 
 import { api, retryAfter } from '../../api/client'
 import { Button, Field } from '../../components/ui'
-import { t } from '../../i18n'
+import { lang, t } from '../../i18n'
 import { toE164 } from './phone'
 
 /** When the server lets this phone ask again (ms since epoch), shared with the code screen. */
@@ -22,7 +22,7 @@ export default function Phone() {
     if (!phone) return void (error.value = t('err.phone'))
     busy.value = true
     error.value = ''
-    const res = await api('POST', '/api/residents/otp/request', { phone })
+    const res = await api('POST', '/api/residents/otp/request', { phone, language: lang() })
     busy.value = false
     if (!res.ok) {
       const { status, retryAfter, key, message } = res.error
