@@ -28,7 +28,7 @@ export const periodicWork = (
       if (result.checked) payload.logger.info({ msg: 'payout reconcile', ...result })
     },
   },
-  { name: 'sms-outbox.purge', expression: '17 * * * *', run: () => purgeSmsOutbox(payload) },
+  { name: 'sms-outbox.purge', expression: '*/5 * * * *', run: () => purgeSmsOutbox(payload) },
   { name: 'audit.verify', expression: '41 * * * *', run: () => verifyAudit(payload) },
 ]
 

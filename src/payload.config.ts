@@ -27,6 +27,7 @@ import { isStaff } from './access/rules'
 import { withAdminDefaults } from './admin/adminDefaults'
 import { MANILA } from './fields/manilaDate'
 import { xenditWebhookEndpoint } from './endpoints/xenditWebhook'
+import { lockDownInternals } from './hardening/internals'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -34,6 +35,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const databaseUrl = process.env.DATABASE_URL ?? ''
 const secret = process.env.PAYLOAD_SECRET ?? ''
 
+// lockDownInternals edits collections Payload adds itself, so it runs on the built config.
 export default buildConfig({
   serverURL: process.env.PUBLIC_URL || undefined,
   admin: {
@@ -112,4 +114,4 @@ export default buildConfig({
     // Agenda keeps its own table in this database.
     tablesFilter: ['!agenda_*'],
   }),
-})
+}).then(lockDownInternals)

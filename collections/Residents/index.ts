@@ -3,9 +3,13 @@ import type { Access, CollectionConfig } from 'payload'
 import { asResident, isAdminUser } from '../../src/access/roles'
 import { nobody } from '../../src/access/rules'
 import { normalizePhMobile, PHONE_HINT } from '../../src/lib/phone'
+import { closedAuthRoutes } from '../../src/hardening/closedAuthRoutes'
+import { sessionCookies } from '../../src/hardening/cookies'
+import { confirmPayoutAccountEndpoint, meEndpoint, payoutAccountEndpoint } from './endpoints/me'
 import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
 import { otpVerifyEndpoint } from './endpoints/otpVerify'
+import { afterPayoutAccountChange, stageResidentPayoutAccount } from './hooks/payoutAccount'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
 
 const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResident>[0] } }) => {
@@ -24,6 +28,7 @@ const AUTH_FIELDS = [
   'salt',
   'loginAttempts',
   'lockUntil',
+  'pendingGcashNumber',
 ]
 
 const updateResident: Access = (args) => {
@@ -42,6 +47,7 @@ export const Residents: CollectionConfig = {
     loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
     tokenExpiration: 30 * 24 * 60 * 60,
     maxLoginAttempts: 5,
+    cookies: sessionCookies,
   },
   admin: {
     group: 'People',
@@ -57,8 +63,20 @@ export const Residents: CollectionConfig = {
     // their subject, under a pseudonym.
     delete: nobody,
   },
-  endpoints: [otpRequestEndpoint, otpVerifyEndpoint, ...noPasswordLoginEndpoints],
-  hooks: { beforeValidate: [resolveHomeBarangay] },
+  endpoints: [
+    otpRequestEndpoint,
+    otpVerifyEndpoint,
+    meEndpoint,
+    payoutAccountEndpoint,
+    confirmPayoutAccountEndpoint,
+    ...noPasswordLoginEndpoints,
+    ...closedAuthRoutes,
+  ],
+  hooks: {
+    beforeValidate: [resolveHomeBarangay],
+    beforeChange: [stageResidentPayoutAccount],
+    afterChange: [afterPayoutAccountChange],
+  },
   fields: [
     {
       name: 'phone',
@@ -89,11 +107,23 @@ export const Residents: CollectionConfig = {
     {
       name: 'gcashNumber',
       type: 'text',
-      admin: { description: 'Where GCash rewards go; the login phone when empty.' },
+      admin: {
+        description:
+          "Where GCash rewards go; the login phone when empty. A resident's new number applies only once the code sent to it is confirmed.",
+      },
       validate: (value: unknown) =>
         value == null || value === '' || normalizePhMobile(value) === value
           ? true
           : `GCash number: ${PHONE_HINT}`,
+    },
+    {
+      name: 'pendingGcashNumber',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description: 'A new GCash number waiting for the code sent to it.',
+      },
+      access: { create: () => false, update: () => false },
     },
   ],
 }

@@ -2,11 +2,14 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { STAFF_ROLES, asStaff, isAdminUser, organizationIds } from '../../src/access/roles'
 import { isAdmin, isAdminField } from '../../src/access/rules'
+import { closedAuthRoutes } from '../../src/hardening/closedAuthRoutes'
+import { sessionCookies } from '../../src/hardening/cookies'
 
 /** Staff: admins, organisation managers and reviewers. They sign in to the admin. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, cookies: sessionCookies },
+  endpoints: [...closedAuthRoutes],
   admin: {
     group: 'People',
     useAsTitle: 'email',

@@ -2,6 +2,7 @@ import { type Agenda, backoffStrategies, type Job } from 'agenda'
 import type { Payload } from 'payload'
 
 import type { SmsProvider } from '../../providers/sms/types'
+import { unseal } from '../../src/lib/seal'
 import { JOBS, type JobData } from '../names'
 
 /** Delivers one queued SMS from the outbox. A message already sent is not sent again. */
@@ -14,13 +15,29 @@ export const defineSendSms = (agenda: Agenda, payload: Payload, provider: SmsPro
         collection: 'sms-outbox',
         where: { id: { equals: messageId } },
         limit: 1,
+        depth: 0,
         overrideAccess: true,
+        // The job needs the sealed text, which the collection's afterRead hook strips.
+        context: { keepSealedBody: true },
       })
       const message = found.docs[0]
       if (!message) throw new Error(`sms ${messageId} not visible yet`)
       if (message.status === 'sent') return
+      const text = message.sealedBody
+        ? unseal(payload.secret, 'sms-outbox', message.sealedBody)
+        : undefined
+      if (!text) {
+        // Sealed under another secret, or wiped: nothing we can send. Not retried.
+        await payload.update({
+          collection: 'sms-outbox',
+          id: messageId,
+          data: { status: 'failed', error: 'the message can no longer be read' },
+          overrideAccess: true,
+        })
+        return
+      }
       try {
-        const { providerRef } = await provider.send({ to: message.to, body: message.body })
+        const { providerRef } = await provider.send({ to: message.to, body: text })
         await payload.update({
           collection: 'sms-outbox',
           id: messageId,
@@ -29,6 +46,9 @@ export const defineSendSms = (agenda: Agenda, payload: Payload, provider: SmsPro
             provider: provider.name,
             providerRef,
             sentAt: new Date().toISOString(),
+            attempts: (message.attempts ?? 0) + 1,
+            // A real provider has it now: no code stays in our database.
+            ...(provider.name === 'console' ? {} : { sealedBody: null }),
           },
           overrideAccess: true,
         })
@@ -39,6 +59,7 @@ export const defineSendSms = (agenda: Agenda, payload: Payload, provider: SmsPro
           data: {
             status: 'failed',
             provider: provider.name,
+            attempts: (message.attempts ?? 0) + 1,
             error: (err as Error).message.slice(0, 500),
           },
           overrideAccess: true,

@@ -10,9 +10,16 @@ describe('normalizePhMobile', () => {
     ['(0917) 123-4567', '+639171234567'],
   ])('reads %s as %s', (input, expected) => expect(normalizePhMobile(input)).toBe(expected))
 
-  it.each(['', '12345', '+14155550123', '0817123456', '091712345678', 42])('rejects %s', (input) =>
-    expect(normalizePhMobile(input)).toBeUndefined(),
-  )
+  it.each([
+    '',
+    '12345',
+    '+14155550123',
+    '0817123456',
+    '091712345678',
+    '02 8123 4567',
+    '+639001234567',
+    42,
+  ])('rejects %s', (input) => expect(normalizePhMobile(input)).toBeUndefined())
 })
 
 describe('maskPhone', () => {

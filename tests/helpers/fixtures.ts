@@ -4,8 +4,8 @@ import type { Task } from '../../src/payload-types'
 import { api, eventually } from './api'
 import { localPayload } from './payload'
 
-/** A phone number nobody else in this run has. */
-export const uniquePhone = () => `+639${String(randomInt(0, 1e9)).padStart(9, '0')}`
+/** A Philippine mobile number (Globe's 0917 range) nobody else in this run has. */
+export const uniquePhone = () => `+63917${String(randomInt(0, 1e7)).padStart(7, '0')}`
 
 /** Looks a PSGC place up by its 10-digit code. */
 export const placeByCode = async (code: string) => {

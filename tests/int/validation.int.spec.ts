@@ -39,7 +39,7 @@ describe('bad input gets a clear 4xx', () => {
     ).id
   })
 
-  it.each(['12345', '+14155550123', '0817 123 4567', '', 42])(
+  it.each(['12345', '+14155550123', '02 8123 4567', '+63 900 123 4567', '', 42])(
     'rejects the phone %s with a hint',
     async (phone) => {
       const res = await api('POST', '/api/residents/otp/request', { body: { phone } })

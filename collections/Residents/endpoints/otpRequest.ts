@@ -10,7 +10,7 @@ export const otpRequestEndpoint: Endpoint = {
   handler: async (req) => {
     const body = await readJsonBody(req)
     try {
-      await requestOtp(req, { phone: body.phone, ip: clientIp(req) })
+      await requestOtp(req, { phone: body.phone, ip: clientIp(req), language: body.language })
     } catch (err) {
       if (err instanceof TooManyRequests) {
         return errorResponse(req, err.message, 429, {

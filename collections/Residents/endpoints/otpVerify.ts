@@ -15,8 +15,7 @@ export const otpVerifyEndpoint: Endpoint = {
         phone: body.phone,
         code: body.code,
       })
-      const { sessions: _sessions, ...publicUser } = user
-      return jsonResponse(req, { token, exp, user: publicUser }, 200, { 'Set-Cookie': cookie })
+      return jsonResponse(req, { token, exp, user }, 200, { 'Set-Cookie': cookie })
     } catch (err) {
       if (err instanceof TooManyRequests) {
         return errorResponse(req, err.message, 429, {

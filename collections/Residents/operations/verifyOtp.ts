@@ -1,25 +1,33 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { ValidationError, type PayloadRequest } from 'payload'
 
-import { lockForTransaction } from '../../../src/lib/advisoryLock'
 import { recordAudit } from '../../../src/lib/audit'
-import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
-import { inRequestTransaction } from '../../../src/lib/transaction'
-import { hashOtp, TooManyRequests } from './requestOtp'
-import { issueSession } from './issueSession'
 import { HttpError } from '../../../src/lib/errors'
-
-/** Wrong guesses allowed on one code before it is locked. */
-export const OTP_MAX_ATTEMPTS = 5
+import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
+import { checkChallenge } from '../../OtpChallenges/operations/codes'
+import { issueSession } from './issueSession'
+import { publicResident } from './publicResident'
+import { TooManyRequests } from './requestOtp'
 
 const WRONG_CODE = 'That code is wrong or has expired. Check the SMS, or ask for a new code.'
 
-const sameHash = (a: string, b: string) => {
-  const left = Buffer.from(a, 'hex')
-  const right = Buffer.from(b, 'hex')
-  return left.length === right.length && timingSafeEqual(left, right)
+/** Reads a code as sent: six digits, spaces allowed. */
+export const readCode = (input: unknown) => {
+  const code = typeof input === 'string' ? input.replace(/\s/g, '') : ''
+  if (!/^\d{6}$/.test(code)) throw new HttpError('The code has 6 digits.', 400)
+  return code
 }
 
+/** Turns a failed check into the answer: 401 for a wrong code, 429 once the code is spent. */
+export const refuseCode = (outcome: 'wrong' | 'locked'): never => {
+  if (outcome === 'locked') {
+    throw new TooManyRequests('Too many wrong codes. Ask for a new code.', 60)
+  }
+  throw new HttpError(WRONG_CODE, 401)
+}
+
+// Hidden fields are read for `sessions` (issueSession keeps the live ones); the answer carries
+// only publicResident's allow-list, never hash, salt or tokens.
 const findResident = async (req: PayloadRequest, phone: string) => {
   const { docs } = await req.payload.find({
     collection: 'residents',
@@ -62,51 +70,17 @@ const registerResident = async (req: PayloadRequest, phone: string) => {
 }
 
 /**
- * Checks a code against the newest live challenge for the phone. On success the resident is
- * found or created and signed in.
+ * Checks a sign-in code against the newest challenge for the phone. On success the resident is
+ * found or created and signed in; the answer carries only their public projection.
  */
 export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; code: unknown }) => {
   const phone = normalizePhMobile(input.phone)
   if (!phone) throw new HttpError(PHONE_HINT, 400)
-  const code = typeof input.code === 'string' ? input.code.trim() : ''
-  if (!/^\d{6}$/.test(code)) throw new HttpError('The code has 6 digits.', 400)
-  const { payload } = req
-
-  // One verification per phone at a time: parallel guesses must each count as an attempt,
-  // and a code must sign in once.
-  const outcome = await inRequestTransaction(req, async () => {
-    await lockForTransaction(req, `otp:${phone}`)
-    const { docs } = await payload.find({
-      collection: 'otp-challenges',
-      where: {
-        phone: { equals: phone },
-        consumedAt: { exists: false },
-        expiresAt: { greater_than: new Date().toISOString() },
-      },
-      sort: '-createdAt',
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const challenge = docs[0]
-    if (!challenge) return 'wrong' as const
-    if (challenge.attempts >= OTP_MAX_ATTEMPTS) return 'locked' as const
-    const right = sameHash(challenge.codeHash, hashOtp(payload.secret, phone, code))
-    await payload.update({
-      collection: 'otp-challenges',
-      id: challenge.id,
-      data: right ? { consumedAt: new Date().toISOString() } : { attempts: challenge.attempts + 1 },
-      overrideAccess: true,
-      req,
-    })
-    return right ? ('right' as const) : ('wrong' as const)
-  })
-  if (outcome === 'locked')
-    throw new TooManyRequests('Too many wrong codes. Ask for a new code.', 60)
-  if (outcome === 'wrong') throw new HttpError(WRONG_CODE, 401)
+  const code = readCode(input.code)
+  const outcome = await checkChallenge(req, { phone, purpose: 'sign-in' }, code)
+  if (outcome !== 'right') refuseCode(outcome)
 
   const resident = (await findResident(req, phone)) ?? (await registerResident(req, phone))
   const session = await issueSession(req, resident)
-  return { ...session, user: resident }
+  return { ...session, user: publicResident(resident) }
 }
