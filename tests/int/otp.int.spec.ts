@@ -100,8 +100,14 @@ describe('sign-in codes (ASVS V6, NIST 800-63B)', () => {
       Array.from({ length: 40 }, (_, i) => verify(phone, other(code, i + 1))),
     )
     const statuses = guesses.map((g) => g.status)
-    expect(statuses.filter((s) => s === 401), JSON.stringify(guesses.find((g) => g.status >= 500)?.body)).toHaveLength(5)
-    expect(statuses.filter((s) => s === 429), statuses.join()).toHaveLength(35)
+    expect(
+      statuses.filter((s) => s === 401),
+      JSON.stringify(guesses.find((g) => g.status >= 500)?.body),
+    ).toHaveLength(5)
+    expect(
+      statuses.filter((s) => s === 429),
+      statuses.join(),
+    ).toHaveLength(35)
     expect((await verify(phone, code)).status).toBe(429)
   })
 
