@@ -329,9 +329,13 @@ export interface Resident {
   homeBarangay?: (number | null) | Place;
   language?: ('en' | 'fil') | null;
   /**
-   * Where GCash rewards go; the login phone when empty.
+   * Where GCash rewards go; the login phone when empty. A resident's new number applies only once the code sent to it is confirmed.
    */
   gcashNumber?: string | null;
+  /**
+   * A new GCash number waiting for the code sent to it.
+   */
+  pendingGcashNumber?: string | null;
   updatedAt: string;
   createdAt: string;
   email?: string | null;
@@ -530,9 +534,15 @@ export interface AuditLog {
 export interface SmsOutbox {
   id: number;
   to: string;
+  /**
+   * The code is masked; see the README on the console provider.
+   */
   body: string;
-  purpose?: 'otp' | null;
+  sealedBody?: string | null;
+  language?: ('en' | 'fil') | null;
+  purpose?: ('otp' | 'payout-account') | null;
   status: 'queued' | 'sent' | 'failed';
+  attempts?: number | null;
   provider?: string | null;
   providerRef?: string | null;
   sentAt?: string | null;
@@ -547,6 +557,9 @@ export interface SmsOutbox {
 export interface OtpChallenge {
   id: number;
   phone: string;
+  purpose: 'sign-in' | 'payout-account';
+  resident?: (number | null) | Resident;
+  nonce?: string | null;
   codeHash: string;
   expiresAt: string;
   attempts: number;
@@ -856,6 +869,7 @@ export interface ResidentsSelect<T extends boolean = true> {
   homeBarangay?: T;
   language?: T;
   gcashNumber?: T;
+  pendingGcashNumber?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -998,8 +1012,11 @@ export interface AuditLogSelect<T extends boolean = true> {
 export interface SmsOutboxSelect<T extends boolean = true> {
   to?: T;
   body?: T;
+  sealedBody?: T;
+  language?: T;
   purpose?: T;
   status?: T;
+  attempts?: T;
   provider?: T;
   providerRef?: T;
   sentAt?: T;
@@ -1013,6 +1030,9 @@ export interface SmsOutboxSelect<T extends boolean = true> {
  */
 export interface OtpChallengesSelect<T extends boolean = true> {
   phone?: T;
+  purpose?: T;
+  resident?: T;
+  nonce?: T;
   codeHash?: T;
   expiresAt?: T;
   attempts?: T;

@@ -4,6 +4,7 @@ import * as migration_20261127_021046_workspace_unlock_submissions from './20261
 import * as migration_20261127_022320_audit_chain from './20261127_022320_audit_chain';
 import * as migration_20261127_023317_money_ledger_vouchers from './20261127_023317_money_ledger_vouchers';
 import * as migration_20261127_024230_place_labels_manila_time from './20261127_024230_place_labels_manila_time';
+import * as migration_20261127_025355_frontdoor_otp_payout_account from './20261127_025355_frontdoor_otp_payout_account';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_024230_place_labels_manila_time.up,
     down: migration_20261127_024230_place_labels_manila_time.down,
-    name: '20261127_024230_place_labels_manila_time'
+    name: '20261127_024230_place_labels_manila_time',
+  },
+  {
+    up: migration_20261127_025355_frontdoor_otp_payout_account.up,
+    down: migration_20261127_025355_frontdoor_otp_payout_account.down,
+    name: '20261127_025355_frontdoor_otp_payout_account'
   },
 ];
