@@ -214,6 +214,29 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     expect(await page.locator('.bn-json-field').first().innerText()).toContain(REPORTS[4])
     await page.screenshot({ path: path.join(SHOTS, 'review-edit-view.png'), fullPage: true })
 
+    // A manager reads the audit log's data as text too.
+    const managerPassword = 'manager-password-123'
+    await payload.update({
+      collection: 'users',
+      id: mine.manager.user.id,
+      data: { password: managerPassword },
+    })
+    const audit = await payload.find({
+      collection: 'audit-log',
+      where: { entityId: { equals: String(submissions[0]) } },
+      sort: '-createdAt',
+      limit: 1,
+    })
+    expect(audit.docs[0]?.data).toBeTruthy()
+    await page.close()
+    await context.clearCookies()
+    const manager = await signIn(context, mine.manager.user.email, managerPassword)
+    await manager.goto(`${inject('baseUrl')}/admin/collections/audit-log/${audit.docs[0].id}`)
+    const auditData = manager.locator('.bn-json-field')
+    await auditData.first().waitFor({ timeout: 30_000 })
+    expect((await auditData.first().innerText()).length).toBeGreaterThan('Data'.length + 2)
+    await manager.screenshot({ path: path.join(SHOTS, 'review-audit-entry.png'), fullPage: true })
+
     expect(external).toEqual([])
     await context.close()
 
