@@ -79,6 +79,7 @@ export const ReviewWorkspace = ({
   const [busy, setBusy] = useState(false)
   const [flash, setFlash] = useState<Flash>()
   const [zoom, setZoom] = useState(false)
+  const [photoIndex, setPhotoIndex] = useState(0)
   const noteRef = useRef<HTMLTextAreaElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   const waiting = queue.waiting - queue.items.filter((i) => decided.has(i.id)).length
@@ -92,6 +93,8 @@ export const ReviewWorkspace = ({
     [items, index],
   )
 
+  const photo = current?.photos[photoIndex] ?? current?.photos[0]
+  useEffect(() => setPhotoIndex(0), [current?.id])
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' })
   }, [current?.id])
@@ -187,7 +190,7 @@ export const ReviewWorkspace = ({
         if (key === 'j' || event.key === 'ArrowDown') return (go(1), true)
         if (key === 'k' || event.key === 'ArrowUp') return (go(-1), true)
         if (key === 'x' && current) return (toggle(current.id), true)
-        if (key === 'p' && current?.photo) return (setZoom((z) => !z), true)
+        if (key === 'p' && photo) return (setZoom((z) => !z), true)
         if (key === 'a') return (approve(event.shiftKey), true)
         if (key === 'r') return (setRejecting(event.shiftKey ? 'bulk' : 'one'), true)
         return false
@@ -321,10 +324,10 @@ export const ReviewWorkspace = ({
                     onClick={(e) => e.stopPropagation()}
                     onChange={() => toggle(item.id)}
                   />
-                  {item.photo ? (
+                  {item.photos[0] ? (
                     <img
                       className="bn-review__mini"
-                      src={item.photo.thumbnail}
+                      src={item.photos[0].thumbnail}
                       alt=""
                       loading="lazy"
                     />
@@ -426,26 +429,38 @@ export const ReviewWorkspace = ({
 
               <div className="bn-review__body">
                 <figure className="bn-review__photo">
-                  {current.photo ? (
+                  {photo ? (
                     <button type="button" onClick={() => setZoom(true)} title="Enlarge (P)">
-                      <img
-                        src={current.photo.thumbnail}
-                        alt={`Photo proof for submission ${current.id}`}
-                      />
+                      <img src={photo.thumbnail} alt={`${photo.label}, submission ${current.id}`} />
                     </button>
                   ) : (
                     <div className="bn-review__nophoto">No photo with this submission</div>
                   )}
-                  {current.photo && (
+                  {photo && (
                     <figcaption>
-                      Click to enlarge
-                      {current.photo.capturedAt
-                        ? ` · taken ${manila(current.photo.capturedAt)}`
-                        : ''}
-                      {current.photoDistanceM !== undefined
-                        ? ` · ${current.photoDistanceM.toLocaleString('en-PH')} m from the submitted location`
-                        : ''}
+                      {photo.label} · click to enlarge
+                      {photo.capturedAt ? ` · taken ${manila(photo.capturedAt)}` : ''}
+                      {photo.distanceM !== undefined && (
+                        <span className={photo.distanceM > 500 ? 'bn-warn' : undefined}>
+                          {` · ${photo.distanceM.toLocaleString('en-PH')} m from the submitted location`}
+                        </span>
+                      )}
                     </figcaption>
+                  )}
+                  {current.photos.length > 1 && (
+                    <div className="bn-review__thumbs">
+                      {current.photos.map((p, i) => (
+                        <button
+                          type="button"
+                          key={p.id}
+                          aria-pressed={i === photoIndex}
+                          onClick={() => setPhotoIndex(i)}
+                          title={p.label}
+                        >
+                          <img src={p.thumbnail} alt={p.label} />
+                        </button>
+                      ))}
+                    </div>
                   )}
                 </figure>
 
@@ -541,17 +556,14 @@ export const ReviewWorkspace = ({
         </div>
       )}
 
-      {zoom && current?.photo && (
+      {zoom && photo && current && (
         <div
           className="bn-lightbox"
           role="dialog"
           aria-label="Photo"
           onClick={() => setZoom(false)}
         >
-          <img
-            src={current.photo.full}
-            alt={`Photo proof for submission ${current.id}, full size`}
-          />
+          <img src={photo.full} alt={`${photo.label}, submission ${current.id}, full size`} />
           <span>Click or press Esc to close</span>
         </div>
       )}

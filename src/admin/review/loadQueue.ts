@@ -3,6 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Submission, Task } from '../../payload-types'
 import { residentHandle } from '../../lib/residentHandle'
 import { answersForPeople, distanceMetres, reasonsForPeople, type Question } from './format'
+import { loadProofs, photosOf } from './photos'
 import type { ReviewItem, ReviewQueue } from './types'
 
 /** How many submissions the workspace holds at once; the count says how many more wait. */
@@ -16,39 +17,6 @@ const idOf = (value: unknown): number | undefined =>
     : typeof value === 'object' && value
       ? (value as { id: number }).id
       : undefined
-
-type ProofDoc = {
-  url?: string | null
-  thumbnailURL?: string | null
-  width?: number | null
-  height?: number | null
-  capturedAt?: string | null
-  exifLocation?: { lat?: number | null; lng?: number | null } | null
-  sizes?: Record<string, { url?: string | null } | undefined> | null
-}
-
-const photoOf = (
-  proof: unknown,
-): { photo?: ReviewItem['photo']; exif?: { lat: number; lng: number } } => {
-  if (!proof || typeof proof !== 'object') return {}
-  const doc = proof as ProofDoc
-  if (!doc.url) return {}
-  const sized = doc.sizes?.thumbnail?.url ?? Object.values(doc.sizes ?? {}).find((s) => s?.url)?.url
-  const exif =
-    typeof doc.exifLocation?.lat === 'number' && typeof doc.exifLocation?.lng === 'number'
-      ? { lat: doc.exifLocation.lat, lng: doc.exifLocation.lng }
-      : undefined
-  return {
-    photo: {
-      thumbnail: sized ?? doc.thumbnailURL ?? doc.url,
-      full: doc.url,
-      width: doc.width ?? undefined,
-      height: doc.height ?? undefined,
-      capturedAt: doc.capturedAt ?? undefined,
-    },
-    exif,
-  }
-}
 
 /** Fields other parts of Bayanet add to submissions; read when present. */
 type ReviewExtras = {
@@ -154,6 +122,11 @@ export const loadReviewQueue = async (req: PayloadRequest): Promise<ReviewQueue>
       places.set(place.id, place.label ?? place.name)
   }
 
+  const proofs = await loadProofs(
+    req,
+    docs.map((doc) => ({ doc, task: typeof doc.task === 'object' ? doc.task : undefined })),
+  )
+
   const items = docs.map((doc): ReviewItem => {
     const task = (typeof doc.task === 'object' ? doc.task : undefined) as Task | undefined
     const residentId = idOf(doc.resident) ?? 0
@@ -169,7 +142,7 @@ export const loadReviewQueue = async (req: PayloadRequest): Promise<ReviewQueue>
             accuracy: doc.location.accuracy ?? undefined,
           }
         : undefined
-    const { photo, exif } = photoOf(doc.proof)
+    const photos = photosOf(doc, task, proofs, location)
     const answers = answersForPeople((task?.fields ?? []) as Question[], doc.answers)
     const firstText = answers.find((a) => a.value.kind === 'text' && a.value.text.length > 3)?.value
     const organization = typeof doc.organization === 'object' ? doc.organization?.name : undefined
@@ -196,10 +169,9 @@ export const loadReviewQueue = async (req: PayloadRequest): Promise<ReviewQueue>
         : undefined,
       answers,
       snippet: firstText?.kind === 'text' ? firstText.text.slice(0, 80) : undefined,
-      photo,
+      photos,
       location,
       insideArea: insideArea(task, nationwide, location),
-      photoDistanceM: exif && location ? distanceMetres(exif, location) : undefined,
       score: typeof doc.score === 'number' ? doc.score : undefined,
       reasons: reasonsForPeople(doc.reasons),
       resident: {

@@ -17,12 +17,11 @@ export type ReviewItem = {
   snippet?: string
   /** Answers in the form's order, under the question labels the resident saw. */
   answers: { label: string; type: string; value: AnswerValue }[]
-  photo?: { thumbnail: string; full: string; width?: number; height?: number; capturedAt?: string }
+  /** The photo proofs, the submission's own first; empty when none came. */
+  photos: ReviewPhoto[]
   location?: { lat: number; lng: number; accuracy?: number }
   /** Whether the location lies in the task's area; null when that cannot be told. */
   insideArea: boolean | null
-  /** Metres between where the photo says it was taken and the submitted location, if both known. */
-  photoDistanceM?: number
   score?: number
   reasons: string[]
   resident: { handle: string; submissions: number; approved: number; rejected: number }
@@ -42,4 +41,17 @@ export type ReviewQueue = {
   waiting: number
   /** How the queue is ordered, in words. */
   order: string
+}
+
+/** One photo proof, served through its access-checked URL. */
+export type ReviewPhoto = {
+  id: number
+  /** "Photo", or the label of the photo question it answers. */
+  label: string
+  thumbnail: string
+  full: string
+  /** When the camera says it was taken (from EXIF, read before it was stripped). */
+  capturedAt?: string
+  /** Metres between where the photo says it was taken and the submitted location. */
+  distanceM?: number
 }
