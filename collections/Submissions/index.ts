@@ -67,7 +67,8 @@ export const Submissions: CollectionConfig = {
       name: 'answers',
       type: 'json',
       access: immutable,
-      admin: { components: { Field: JSON_VIEW } },
+      // Under the task's question labels; JSON_VIEW while the form loads.
+      admin: { components: { Field: '/admin/AnswersField#AnswersField' } },
     },
     { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
     {

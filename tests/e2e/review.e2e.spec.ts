@@ -210,8 +210,10 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
 
     // The answers also read as text in the ordinary edit view (no CDN editor).
     await page.goto(`${inject('baseUrl')}/admin/collections/submissions/${submissions[4]}`)
-    await page.locator('.bn-json-field').first().waitFor({ timeout: 30_000 })
-    expect(await page.locator('.bn-json-field').first().innerText()).toContain(REPORTS[4])
+    const answersField = page.getByTestId('answers-field')
+    await answersField.waitFor({ timeout: 30_000 })
+    expect(await answersField.innerText()).toContain(REPORTS[4])
+    expect(await answersField.innerText()).toContain('How many lamps are out?')
     await page.screenshot({ path: path.join(SHOTS, 'review-edit-view.png'), fullPage: true })
 
     // A manager reads the audit log's data as text too.

@@ -4,6 +4,7 @@ import { TargetsCoverage as TargetsCoverage_26312743573e65ff2346ca87119350c5 } f
 import { RewardCell as RewardCell_bdda76b3bb94c87e99260282e1ef996f } from '../../../admin/cells/RewardCell'
 import { Nothing as Nothing_d3a00418293b7bf12b523bd81f67a35e } from '../../../admin/fields/Nothing'
 import { UsageCell as UsageCell_64423d6a23af4bd66ae543619cb50c2d } from '../../../admin/cells/UsageCell'
+import { AnswersField as AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1 } from '../../../admin/AnswersField'
 import { JsonViewField as JsonViewField_108887996877f7421496fb3c4021954b } from '../../../admin/JsonView'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -28,6 +29,7 @@ export const importMap = {
   "/admin/cells/RewardCell#RewardCell": RewardCell_bdda76b3bb94c87e99260282e1ef996f,
   "/admin/fields/Nothing#Nothing": Nothing_d3a00418293b7bf12b523bd81f67a35e,
   "/admin/cells/UsageCell#UsageCell": UsageCell_64423d6a23af4bd66ae543619cb50c2d,
+  "/admin/AnswersField#AnswersField": AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1,
   "/admin/JsonView#JsonViewField": JsonViewField_108887996877f7421496fb3c4021954b,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
