@@ -101,7 +101,13 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
   let phone: string
   const plainFields = [
     { name: 'pole', label: 'Pole number', type: 'text', required: true },
-    // A select question joins once GET /api/feed returns select options (see BOARD, review).
+    {
+      name: 'lit',
+      label: 'Is the light on at night?',
+      type: 'select',
+      options: ['On', 'Off', 'Blinking'],
+      required: true,
+    },
     { name: 'count', label: 'How many lights are out?', type: 'number' },
     { name: 'safe', label: 'Is the street safe to walk?', type: 'checkbox' },
     { name: 'seen', label: 'When did you see it?', type: 'date' },
@@ -177,7 +183,8 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
 
     // Home barangay by type-ahead.
     await page.waitForURL(/\/barangay$/)
-    await page.fill('#place-search', 'Concepcion Uno')
+    // Words of the barangay and its city, as residents type them.
+    await page.fill('#place-search', 'Concepcion Uno Marikina')
     const option = page.getByRole('button', { name: /Concepcion Uno/ }).first()
     await option.waitFor()
     await shot(page, 'fil', '05-barangay')
@@ -205,6 +212,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     await expect.poll(() => page.locator('#q-pole-error').textContent()).toBe('Pakisagot ito.')
     await shot(page, 'fil', '07-task-errors')
     await page.fill('#q-pole', 'MK-0142')
+    await page.check('input[name="lit"][value="Off"]')
     await page.fill('#q-count', '3')
     await page.check('input[name="safe"]')
     await page.fill('#q-seen', '2026-11-20')
@@ -224,7 +232,12 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       const docs = await residentSubmissions(residentId, task.id)
       return docs.length ? docs : undefined
     })
-    expect(submission.answers).toMatchObject({ pole: 'MK-0142', count: 3, safe: true })
+    expect(submission.answers).toMatchObject({
+      pole: 'MK-0142',
+      lit: 'Off',
+      count: 3,
+      safe: true,
+    })
     if (withPhoto) {
       const payload = await localPayload()
       const ref = (submission as { proof?: number | { id: number } }).proof

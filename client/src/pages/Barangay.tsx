@@ -52,12 +52,13 @@ export default function Barangay() {
     return () => clearTimeout(timer)
   }, [parent?.id, filter.value])
 
-  // Type-ahead over every barangay, by name; the label tells namesakes apart.
+  // Type-ahead over every barangay by its label ("Nangka, City of Marikina, NCR"), so words of the
+  // city or province narrow it down; the label tells namesakes apart.
   useEffect(() => {
     const text = search.value.trim()
     if (text.length < 3) return void (found.value = [])
     const timer = setTimeout(async () => {
-      const res = await findPlaces(`where[level][equals]=barangay&where[name][like]=${q(text)}`)
+      const res = await findPlaces(`where[level][equals]=barangay&where[label][like]=${q(text)}`)
       if (res.ok && search.value.trim() === text) found.value = res.data.docs
     }, 300)
     return () => clearTimeout(timer)

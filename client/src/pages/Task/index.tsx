@@ -109,8 +109,13 @@ export default function TaskPage() {
       result.value = { ok: true, text: t('task.sent') }
       answers.value = {}
     } else if (left.error) {
-      // Refused: take it back out of the outbox so the resident can correct and send again.
+      // Refused: take it back out of the outbox so the resident can correct and send again,
+      // with the server's words next to the question they name.
       await discard(clientId)
+      const named = questions.filter(
+        (q) => left.error!.includes(`(${q.name})`) || left.error!.includes(`"${q.label}"`),
+      )
+      errors.value = Object.fromEntries(named.map((q) => [q.name, left.error!]))
       result.value = { ok: false, text: left.error }
     } else result.value = { ok: true, text: t('task.queued') }
   }
