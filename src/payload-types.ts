@@ -33,6 +33,7 @@ export interface Config {
     'voucher-pools': VoucherPool;
     'voucher-codes': VoucherCode;
     'audit-log': AuditLog;
+    'photo-hashes': PhotoHash;
     'sms-outbox': SmsOutbox;
     'otp-challenges': OtpChallenge;
     consents: Consent;
@@ -56,6 +57,7 @@ export interface Config {
     'voucher-pools': VoucherPoolsSelect<false> | VoucherPoolsSelect<true>;
     'voucher-codes': VoucherCodesSelect<false> | VoucherCodesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'photo-hashes': PhotoHashesSelect<false> | PhotoHashesSelect<true>;
     'sms-outbox': SmsOutboxSelect<false> | SmsOutboxSelect<true>;
     'otp-challenges': OtpChallengesSelect<false> | OtpChallengesSelect<true>;
     consents: ConsentsSelect<false> | ConsentsSelect<true>;
@@ -172,6 +174,13 @@ export interface Place {
    * How many barangays this place covers
    */
   barangays?: number | null;
+  /**
+   * Optional. Scoring skips distance checks for places without one.
+   */
+  centre?: {
+    lat?: number | null;
+    lng?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -281,6 +290,27 @@ export interface Task {
    */
   endsAt?: string | null;
   endsAt_tz?: SupportedTimezones;
+  /**
+   * Optional: submissions whose location is farther than the radius from this point are flagged.
+   */
+  area?: {
+    lat?: number | null;
+    lng?: number | null;
+    radiusM?: number | null;
+  };
+  /**
+   * Fraud score thresholds (0–100). Below "approve below": approved automatically. Above "reject above": rejected automatically; leave it empty to never reject without a person. Between: a reviewer decides.
+   */
+  scoring?: {
+    /**
+     * 0 sends every submission to a reviewer.
+     */
+    approveBelow?: number | null;
+    /**
+     * Empty: never reject automatically.
+     */
+    rejectAbove?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -327,6 +357,10 @@ export interface Resident {
    * Send the 10-digit PSGC code of the barangay, or its place id.
    */
   homeBarangay?: (number | null) | Place;
+  /**
+   * When the home barangay last changed; scoring flags submissions soon after.
+   */
+  homeBarangayChangedAt?: string | null;
   language?: ('en' | 'fil') | null;
   /**
    * Where GCash rewards go; the login phone when empty. A resident's new number applies only once the code sent to it is confirmed.
@@ -401,6 +435,15 @@ export interface Submission {
   reviewer?: (number | null) | User;
   reviewedAt?: string | null;
   reviewNote?: string | null;
+  /**
+   * The id the app keeps on the device.
+   */
+  deviceId?: string | null;
+  ipHash?: string | null;
+  /**
+   * Where the fraud score sent this submission.
+   */
+  scoreRoute?: ('auto_approve' | 'review' | 'auto_reject' | 'failed') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -529,6 +572,25 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "photo-hashes".
+ */
+export interface PhotoHash {
+  id: number;
+  submission: number | Submission;
+  resident: number | Resident;
+  /**
+   * 64-bit pHash, hex
+   */
+  hash: string;
+  band0: number;
+  band1: number;
+  band2: number;
+  band3: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sms-outbox".
  */
 export interface SmsOutbox {
@@ -645,6 +707,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'voucher-codes';
         value: number | VoucherCode;
+      } | null)
+    | ({
+        relationTo: 'photo-hashes';
+        value: number | PhotoHash;
       } | null)
     | ({
         relationTo: 'consents';
@@ -800,6 +866,12 @@ export interface PlacesSelect<T extends boolean = true> {
   label?: T;
   lineage?: T;
   barangays?: T;
+  centre?:
+    | T
+    | {
+        lat?: T;
+        lng?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -856,6 +928,19 @@ export interface TasksSelect<T extends boolean = true> {
   startsAt_tz?: T;
   endsAt?: T;
   endsAt_tz?: T;
+  area?:
+    | T
+    | {
+        lat?: T;
+        lng?: T;
+        radiusM?: T;
+      };
+  scoring?:
+    | T
+    | {
+        approveBelow?: T;
+        rejectAbove?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -867,6 +952,7 @@ export interface ResidentsSelect<T extends boolean = true> {
   phone?: T;
   name?: T;
   homeBarangay?: T;
+  homeBarangayChangedAt?: T;
   language?: T;
   gcashNumber?: T;
   pendingGcashNumber?: T;
@@ -912,6 +998,9 @@ export interface SubmissionsSelect<T extends boolean = true> {
   reviewer?: T;
   reviewedAt?: T;
   reviewNote?: T;
+  deviceId?: T;
+  ipHash?: T;
+  scoreRoute?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1002,6 +1091,21 @@ export interface AuditLogSelect<T extends boolean = true> {
   seq?: T;
   prevHash?: T;
   hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "photo-hashes_select".
+ */
+export interface PhotoHashesSelect<T extends boolean = true> {
+  submission?: T;
+  resident?: T;
+  hash?: T;
+  band0?: T;
+  band1?: T;
+  band2?: T;
+  band3?: T;
   updatedAt?: T;
   createdAt?: T;
 }

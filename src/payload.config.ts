@@ -10,6 +10,7 @@ import { Consents } from '../collections/Consents'
 import { Organizations } from '../collections/Organizations'
 import { PayoutLedger } from '../collections/PayoutLedger'
 import { OtpChallenges } from '../collections/OtpChallenges'
+import { PhotoHashes } from '../collections/PhotoHashes'
 import { Places } from '../collections/Places'
 import { Residents } from '../collections/Residents'
 import { Rewards } from '../collections/Rewards'
@@ -94,6 +95,7 @@ export default buildConfig({
     VoucherPools,
     VoucherCodes,
     AuditLog,
+    PhotoHashes,
     SmsOutbox,
     OtpChallenges,
     Consents,

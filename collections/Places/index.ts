@@ -77,5 +77,20 @@ export const Places: CollectionConfig = {
       type: 'number',
       admin: { readOnly: true, description: 'How many barangays this place covers' },
     },
+    {
+      // The PSGC has no coordinates; admins may add a centre so scoring can measure distances.
+      name: 'centre',
+      type: 'group',
+      admin: { description: 'Optional. Scoring skips distance checks for places without one.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'lat', type: 'number', min: -90, max: 90 },
+            { name: 'lng', type: 'number', min: -180, max: 180 },
+          ],
+        },
+      ],
+    },
   ],
 }

@@ -10,6 +10,7 @@ import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
 import { otpVerifyEndpoint } from './endpoints/otpVerify'
 import { afterPayoutAccountChange, stageResidentPayoutAccount } from './hooks/payoutAccount'
+import { stampBarangayChange } from './hooks/stampBarangayChange'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
 
 const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResident>[0] } }) => {
@@ -74,7 +75,7 @@ export const Residents: CollectionConfig = {
   ],
   hooks: {
     beforeValidate: [resolveHomeBarangay],
-    beforeChange: [stageResidentPayoutAccount],
+    beforeChange: [stageResidentPayoutAccount, stampBarangayChange],
     afterChange: [afterPayoutAccountChange],
   },
   fields: [
@@ -94,6 +95,15 @@ export const Residents: CollectionConfig = {
       relationTo: 'places',
       filterOptions: { level: { equals: 'barangay' } },
       admin: { description: 'Send the 10-digit PSGC code of the barangay, or its place id.' },
+    },
+    {
+      // Set only by the stampBarangayChange hook, which overwrites anything a client sends.
+      name: 'homeBarangayChangedAt',
+      type: 'date',
+      admin: {
+        readOnly: true,
+        description: 'When the home barangay last changed; scoring flags submissions soon after.',
+      },
     },
     {
       name: 'language',

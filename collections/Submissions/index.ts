@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyOf, isResident, ownedByResident, staffOfOrganization } from '../../src/access/rules'
 import { isStaffField } from '../../src/access/rules'
+import { submissionScoringFields } from './fields/scoring'
 import { createSubmissionEndpoint } from './endpoints/create'
+import { captureSignals } from './hooks/captureSignals'
 import { checkNewSubmission } from './hooks/checkNewSubmission'
 import { guardReview } from './hooks/guardReview'
 import { requireConsent } from './hooks/requireConsent'
@@ -31,7 +33,7 @@ export const Submissions: CollectionConfig = {
   },
   endpoints: [createSubmissionEndpoint],
   hooks: {
-    beforeChange: [requireConsent, checkNewSubmission, guardReview],
+    beforeChange: [requireConsent, checkNewSubmission, captureSignals, guardReview],
     afterChange: [rewardOnApproval],
   },
   indexes: [{ fields: ['resident', 'clientId'], unique: true }],
@@ -116,5 +118,6 @@ export const Submissions: CollectionConfig = {
       type: 'textarea',
       access: { create: isStaffField, update: isStaffField },
     },
+    ...submissionScoringFields,
   ],
 }

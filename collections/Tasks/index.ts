@@ -6,6 +6,7 @@ import { manilaDate } from '../../src/fields/manilaDate'
 import { rewardFields } from '../../src/fields/reward'
 import { statusOptions, TASK_STATUS_LABELS } from '../../src/lib/statusLabels'
 import { targetsInArea } from './fields/targetsInArea'
+import { taskScoringFields } from './fields/scoring'
 import { auditTaskStatus } from './hooks/auditTaskStatus'
 import { checkTargetsInScope } from './hooks/checkTargetsInScope'
 import { guardOrganization } from './hooks/guardOrganization'
@@ -210,5 +211,6 @@ export const Tasks: CollectionConfig = {
     listColumn('rewardColumn', 'Reward', '/admin/cells/RewardCell#RewardCell'),
     listColumn('submissionsColumn', 'Submissions', '/admin/cells/UsageCell#UsageCell'),
     listColumn('spendColumn', 'Spent / budget', '/admin/cells/UsageCell#UsageCell'),
+    ...taskScoringFields,
   ],
 }

@@ -5,6 +5,7 @@ import * as migration_20261127_022320_audit_chain from './20261127_022320_audit_
 import * as migration_20261127_023317_money_ledger_vouchers from './20261127_023317_money_ledger_vouchers';
 import * as migration_20261127_024230_place_labels_manila_time from './20261127_024230_place_labels_manila_time';
 import * as migration_20261127_025355_frontdoor_otp_payout_account from './20261127_025355_frontdoor_otp_payout_account';
+import * as migration_20261127_030928_scoring_signals from './20261127_030928_scoring_signals';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_025355_frontdoor_otp_payout_account.up,
     down: migration_20261127_025355_frontdoor_otp_payout_account.down,
-    name: '20261127_025355_frontdoor_otp_payout_account'
+    name: '20261127_025355_frontdoor_otp_payout_account',
+  },
+  {
+    up: migration_20261127_030928_scoring_signals.up,
+    down: migration_20261127_030928_scoring_signals.down,
+    name: '20261127_030928_scoring_signals'
   },
 ];

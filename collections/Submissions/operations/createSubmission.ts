@@ -13,6 +13,8 @@ export type SubmissionInput = {
   answers?: unknown
   location?: unknown
   clientId?: unknown
+  /** The id the app keeps on the device; scoring looks for devices shared by residents. */
+  deviceId?: unknown
 }
 
 const findByClientId = async (req: PayloadRequest, residentId: number, clientId: string) => {
@@ -75,6 +77,7 @@ export const createSubmission = async (
         answers: (input.answers ?? {}) as Submission['answers'],
         location: readLocation(input.location),
         clientId,
+        deviceId: input.deviceId,
       } as RequiredDataFromCollectionSlug<'submissions'>,
       depth: 0,
       draft: false,
