@@ -144,6 +144,8 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
 
     const { context, external } = await closedNetwork(browser)
     const page = await signIn(context, mine.reviewer.user.email, password)
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
     // On failure, the last screen is kept for people to look at.
     failureShot = () => shot(page, 'failure')
 
@@ -215,6 +217,8 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     expect(await answersField.innerText()).toContain(REPORTS[4])
     expect(await answersField.innerText()).toContain('How many lamps are out?')
     await page.screenshot({ path: path.join(SHOTS, 'review-edit-view.png'), fullPage: true })
+
+    expect(pageErrors).toEqual([])
 
     // A manager reads the audit log's data as text too.
     const managerPassword = 'manager-password-123'
