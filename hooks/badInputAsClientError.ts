@@ -8,6 +8,14 @@ const BAD_INPUT_CODES = new Set([
   '22008', // datetime_field_overflow
 ])
 
+/** Constraint violations: the request conflicts with what the database holds. */
+const CONFLICT_CODES: Record<string, string> = {
+  '23503':
+    'Other records still refer to this one, or the request refers to one that does not exist.',
+  '23505': 'This already exists.',
+  '23514': 'A value in the request is out of the allowed range.',
+}
+
 const pgCode = (error: unknown): string | undefined => {
   let current: unknown = error
   for (let depth = 0; current && depth < 4; depth++) {
@@ -20,10 +28,16 @@ const pgCode = (error: unknown): string | undefined => {
 
 /**
  * A value Postgres cannot read (a non-numeric id, a date out of range) is the caller's mistake:
- * answer 400 with a message, not 500. Shared by every collection, so it sits in the root config.
+ * answer 400 with a message, not 500; a broken constraint is a 409 (or 400), never a 500. Shared by every collection, so it sits in the root config.
  */
 export const badInputAsClientError: AfterErrorHook = ({ error }) => {
   const code = pgCode(error)
+  if (code && CONFLICT_CODES[code]) {
+    return {
+      status: code === '23514' ? 400 : 409,
+      response: { errors: [{ message: CONFLICT_CODES[code] }] },
+    }
+  }
   if (!code || !BAD_INPUT_CODES.has(code)) return
   return {
     status: 400,

@@ -6,9 +6,12 @@ import { submissionScoringFields } from './fields/scoring'
 import { createSubmissionEndpoint } from './endpoints/create'
 import { captureSignals } from './hooks/captureSignals'
 import { checkNewSubmission } from './hooks/checkNewSubmission'
+import { auditNewSubmission } from './hooks/auditNewSubmission'
 import { guardReview } from './hooks/guardReview'
 import { requireConsent } from './hooks/requireConsent'
-import { rewardOnApproval } from './hooks/rewardOnApproval'
+import { appealEndpoint } from './endpoints/appeal'
+import { bulkReviewEndpoint } from './endpoints/bulkReview'
+import { REWARD_KINDS } from '../../src/fields/reward'
 import { SUBMISSION_STATUSES } from './transitions'
 
 const immutable = { update: () => false }
@@ -22,19 +25,20 @@ export const Submissions: CollectionConfig = {
     group: 'Civic work',
     defaultColumns: ['id', 'task', 'resident', 'status', 'createdAt'],
   },
-  // The review operation decides races itself; an edit lock would only stop a second reviewer
-  // from opening a submission a colleague looked at and left.
-  lockDocuments: false,
   access: {
     read: anyOf(ownedByResident('resident'), staffOfOrganization(['org-manager', 'reviewer'])),
     create: isResident,
     update: staffOfOrganization(['org-manager', 'reviewer']),
     delete: () => false,
   },
-  endpoints: [createSubmissionEndpoint],
+  // Decisions are guarded by reviewSubmission, so edit locks add nothing but a reviewer blocked
+  // by a colleague who moved on. Payload's lock check also queries outside the request's
+  // transaction, which starves the pool when more updates than connections arrive at once.
+  lockDocuments: false,
+  endpoints: [createSubmissionEndpoint, bulkReviewEndpoint, appealEndpoint],
   hooks: {
     beforeChange: [requireConsent, checkNewSubmission, captureSignals, guardReview],
-    afterChange: [rewardOnApproval],
+    afterChange: [auditNewSubmission],
   },
   indexes: [{ fields: ['resident', 'clientId'], unique: true }],
   fields: [
@@ -117,6 +121,33 @@ export const Submissions: CollectionConfig = {
       name: 'reviewNote',
       type: 'textarea',
       access: { create: isStaffField, update: isStaffField },
+      admin: { description: 'Required to reject: the resident reads it.' },
+    },
+    {
+      // The offer when the resident submitted: editing the task later changes nothing paid.
+      name: 'rewardKind',
+      type: 'select',
+      options: REWARD_KINDS,
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
+    {
+      name: 'rewardAmount',
+      type: 'number',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, description: 'PHP, as offered when submitted' },
+    },
+    {
+      name: 'appealMessage',
+      type: 'textarea',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, description: 'The resident’s appeal of a rejection (one allowed)' },
+    },
+    {
+      name: 'appealedAt',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
     },
     ...submissionScoringFields,
   ],

@@ -7,20 +7,20 @@ import { rewardFields } from '../../src/fields/reward'
 import { statusOptions, TASK_STATUS_LABELS } from '../../src/lib/statusLabels'
 import { targetsInArea } from './fields/targetsInArea'
 import { taskScoringFields } from './fields/scoring'
+import { toCentavos, toPhp, validatePhp } from '../../src/lib/money'
+import { refuseDeleteWithSubmissions } from './hooks/refuseDeleteWithSubmissions'
+import { refreshCapacityOnEdit } from './hooks/refreshCapacityOnEdit'
+import { normalizeQuestions, QUESTION_TYPES, questionsField } from './fields/questions'
 import { auditTaskStatus } from './hooks/auditTaskStatus'
 import { checkTargetsInScope } from './hooks/checkTargetsInScope'
 import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
 
-/** Kinds of question a task's form can ask. */
-export const TASK_FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'select',
-  'checkbox',
-  'date',
-] as const
+/** The largest budget a task may have, in PHP. */
+const BUDGET_MAX_PHP = 100_000_000
+
+/** Kinds of question a task's form can ask (see fields/questions.ts). */
+export const TASK_FIELD_TYPES = QUESTION_TYPES.map(({ value }) => value)
 
 /** Residents and the public see published tasks; staff see only their own organisation's. */
 const readTasks: Access = (args) => {
@@ -70,8 +70,15 @@ export const Tasks: CollectionConfig = {
     delete: staffOfOrganization(['org-manager']),
   },
   hooks: {
+    beforeValidate: [
+      ({ data, originalDoc }) => (
+        data && normalizeQuestions(data.fields, originalDoc?.fields),
+        data
+      ),
+    ],
     beforeChange: [guardOrganization, checkTargetsInScope, markNationwide],
-    afterChange: [auditTaskStatus],
+    afterChange: [auditTaskStatus, refreshCapacityOnEdit],
+    beforeDelete: [refuseDeleteWithSubmissions],
   },
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -135,37 +142,7 @@ export const Tasks: CollectionConfig = {
       index: true,
       admin: { readOnly: true, description: 'Set automatically when there are no targets.' },
     },
-    {
-      name: 'fields',
-      type: 'array',
-      labels: { singular: 'Question', plural: 'Form' },
-      fields: [
-        {
-          name: 'name',
-          type: 'text',
-          required: true,
-          validate: (value: unknown) =>
-            typeof value === 'string' && /^[a-z][a-zA-Z0-9_]{0,63}$/.test(value)
-              ? true
-              : 'Use letters, digits and _ only, starting with a lowercase letter',
-        },
-        { name: 'label', type: 'text', required: true },
-        {
-          name: 'type',
-          type: 'select',
-          required: true,
-          defaultValue: 'text',
-          options: TASK_FIELD_TYPES.map((value) => ({ label: value, value })),
-        },
-        { name: 'required', type: 'checkbox', defaultValue: false },
-        {
-          name: 'options',
-          type: 'text',
-          hasMany: true,
-          admin: { description: 'For select questions' },
-        },
-      ],
-    },
+    questionsField,
     {
       name: 'reward',
       type: 'group',
@@ -196,7 +173,57 @@ export const Tasks: CollectionConfig = {
       type: 'number',
       min: 0,
       access: { read: isStaffField },
-      admin: { description: 'PHP; empty means no limit' },
+      validate: validatePhp({ min: 0, max: BUDGET_MAX_PHP }),
+      admin: { description: 'PHP; empty means no limit. Reserved when a submission is approved.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'budgetReserved',
+          type: 'number',
+          defaultValue: 0,
+          access: { read: isStaffField, create: () => false, update: () => false },
+          admin: { readOnly: true, description: 'PHP approved, not paid yet' },
+        },
+        {
+          name: 'budgetSpent',
+          type: 'number',
+          defaultValue: 0,
+          access: { read: isStaffField, create: () => false, update: () => false },
+          admin: { readOnly: true, description: 'PHP paid' },
+        },
+        {
+          name: 'budgetRemaining',
+          type: 'number',
+          virtual: true,
+          access: { read: isStaffField },
+          admin: { readOnly: true, description: 'PHP left to approve' },
+          hooks: {
+            afterRead: [
+              ({ siblingData }) =>
+                siblingData.budget == null
+                  ? null
+                  : toPhp(
+                      toCentavos(siblingData.budget) -
+                        toCentavos(siblingData.budgetReserved ?? 0) -
+                        toCentavos(siblingData.budgetSpent ?? 0),
+                    ),
+            ],
+          },
+        },
+      ],
+    },
+    {
+      name: 'exhausted',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        description: 'No places or budget left: hidden from the feed. Set automatically.',
+      },
     },
     manilaDate('startsAt', 'Manila time. Residents see the task from then; empty means at once.', {
       admin: { position: 'sidebar' },

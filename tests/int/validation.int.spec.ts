@@ -292,7 +292,7 @@ describe('bad input gets a clear 4xx', () => {
       (
         await api('PATCH', `/api/submissions/${id}`, {
           token: org.reviewer.token,
-          body: { status: 'rejected' },
+          body: { status: 'rejected', reviewNote: 'Street name missing' },
         })
       ).status,
     ).toBe(200)

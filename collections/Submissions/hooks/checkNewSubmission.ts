@@ -8,11 +8,26 @@ import { placeLineage, targetsReach } from '../../../src/lib/geography'
 import { openTaskWhere } from '../../Tasks/operations/openTaskWhere'
 import { validateAnswers } from '../operations/validateAnswers'
 import { HttpError } from '../../../src/lib/errors'
+import { taskCapacityProblem } from '../../Tasks/operations/capacity'
+import { residentLockKey, taskLockKey } from '../operations/locks'
+import { checkDailyLimit } from '../operations/dailyLimit'
+import { ClientIdTaken } from '../operations/clientId'
+import type { Task } from '../../../src/payload-types'
+
+/** Answers as checked: a photo question left empty is answered by the submission's `proof`. */
+const withPhotoDefaults = (task: Task, answers: Record<string, unknown>, proof: unknown) => {
+  const filled = { ...answers }
+  for (const q of task.fields ?? []) {
+    if (q.type === 'photo' && filled[q.name] == null && proof != null) filled[q.name] = idOf(proof)
+  }
+  return filled
+}
 
 /**
  * Every new submission, however it arrives (REST, GraphQL, Local API): bound to the signed-in
- * resident, for an open task that reaches their barangay, within the task's per-resident cap,
- * with answers that fit the task's form.
+ * resident, for an open task that reaches their barangay, within the caps (per resident per
+ * task, per resident per day, the task's total and budget), with answers that fit the task's
+ * form and photos the resident uploaded.
  */
 export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
@@ -57,8 +72,10 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   }
 
   const perResident = task.caps?.perResident ?? 1
-  // Two submissions racing past the count below would both fit under the cap: take turns.
-  await lockForTransaction(req, `submission:${taskId}:${residentId}`)
+  // Two submissions racing past the counts below would both fit under the caps: take turns,
+  // per resident and then per task (always in that order).
+  await lockForTransaction(req, residentLockKey(residentId))
+  await lockForTransaction(req, taskLockKey(taskId))
   const { totalDocs } = await payload.count({
     collection: 'submissions',
     where: {
@@ -77,11 +94,33 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     )
   }
 
-  const problems = validateAnswers(task.fields ?? [], data.answers)
+  // A retry that waited for the lock finds the submission its twin just saved.
+  if (typeof data.clientId === 'string') {
+    const { docs: twins } = await payload.find({
+      collection: 'submissions',
+      where: { resident: { equals: residentId }, clientId: { equals: data.clientId } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (twins[0]) throw new ClientIdTaken(twins[0].id)
+  }
+  await checkDailyLimit(req, residentId)
+  const full = await taskCapacityProblem(req, taskId)
+  if (full) throw new HttpError(full, 409)
+
+  const answers = (data.answers ?? {}) as Record<string, unknown>
+  const problems =
+    typeof answers === 'object' && !Array.isArray(answers)
+      ? validateAnswers(task.fields ?? [], withPhotoDefaults(task, answers, data.proof))
+      : validateAnswers(task.fields ?? [], answers)
   if (problems.length) throw new HttpError(problems.join('; '), 400, { problems })
+  data.answers = answers
 
   data.task = taskId
+  data.rewardKind = task.reward?.kind
+  data.rewardAmount = task.reward?.amount
   data.organization = idOf(task.organization)
-  data.answers = data.answers ?? {}
   return data
 }

@@ -1,34 +1,28 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { asStaff } from '../../../src/access/roles'
-import {
-  SUBMISSION_STATUSES,
-  submissionTransitionError,
-  type SubmissionStatus,
-} from '../transitions'
-import { HttpError } from '../../../src/lib/errors'
+import type { Submission } from '../../../src/payload-types'
+import { reviewSubmission } from '../operations/reviewSubmission'
 
-/** Status changes follow DESIGN.md §6, and record who decided and when. */
-export const guardReview: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
-  if (operation !== 'update' || !data.status || !originalDoc) return data
-  const from = originalDoc.status as SubmissionStatus
-  const to = data.status as SubmissionStatus
-  if (!SUBMISSION_STATUSES.includes(to)) {
-    throw new HttpError(
-      `"${String(to)}" is not a review decision; use "approved" or "rejected".`,
-      400,
-    )
+/**
+ * A status change made through Payload's own update (REST `PATCH /api/submissions/:id`,
+ * GraphQL `updateSubmission`, the admin's edit form, the Local API) is handed to
+ * `reviewSubmission`, inside the same transaction, so every path obeys one guarded decision.
+ * The decided values are copied into `data` so Payload's own write keeps them.
+ */
+export const guardReview: CollectionBeforeChangeHook<Submission> = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+  context,
+}) => {
+  if (operation !== 'update' || !originalDoc || context.decisionWrite) return data
+  // Without a decision nothing about it changes: the guard trigger keeps the decided columns.
+  if (data.status === undefined || data.status === null) return data
+  const decided = await reviewSubmission(req, originalDoc.id, data.status, data.reviewNote)
+  // Payload writes back every column it read before the decision; give it the decided row.
+  for (const [key, value] of Object.entries(decided)) {
+    if (key !== 'id' && key !== 'createdAt') (data as Record<string, unknown>)[key] = value
   }
-  if (from === to) {
-    if (from === 'approved' || from === 'rejected') {
-      throw new HttpError(`This submission is already ${from}.`, 409)
-    }
-    return data
-  }
-  const refusal = submissionTransitionError(from, to)
-  if (refusal) throw new HttpError(refusal, 409)
-  const staff = asStaff(req.user)
-  if (staff) data.reviewer = staff.id
-  data.reviewedAt = new Date().toISOString()
   return data
 }

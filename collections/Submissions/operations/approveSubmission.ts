@@ -1,17 +1,19 @@
 import { ValidationError, type PayloadRequest } from 'payload'
 
-import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { actorOf, recordAudit } from '../../../src/lib/audit'
+import { HttpError } from '../../../src/lib/errors'
 import { idOf } from '../../../src/lib/ids'
 import { providerForNewReward } from '../../../providers/payouts'
 import type { Resident, Reward, Submission, Task } from '../../../src/payload-types'
+import { reserveBudget } from '../../Tasks/operations/budget'
 import { rewardIdempotencyKey } from '../../Rewards/transitions'
-import { HttpError } from '../../../src/lib/errors'
 
 /**
- * Creates the one reward an approved submission earns, in the caller's transaction. The
- * unique index on `rewards.submission` makes a second approval fail here, even when two
- * reviewers approve at the same instant.
+ * Creates the one reward an approved submission earns, in the caller's transaction (called by
+ * `reviewSubmission`, which has already claimed the submission). The amount and kind are the
+ * ones offered when the resident submitted, snapshotted on the submission, and are reserved
+ * from the task's budget first (409 when it is used up, rolling the approval back). The unique
+ * index on `rewards.submission` is the last line: a second reward fails here.
  */
 export const approveSubmission = async (
   req: PayloadRequest,
@@ -19,10 +21,13 @@ export const approveSubmission = async (
 ): Promise<Reward> => {
   const { payload } = req
   const taskId = idOf(submission.task)!
-  const task: Task =
-    typeof submission.task === 'object'
-      ? submission.task
-      : await payload.findByID({ collection: 'tasks', id: taskId, depth: 0, ...onBehalfOf(req) })
+  const task: Task = await payload.findByID({
+    collection: 'tasks',
+    id: taskId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   // The payout is fixed now: amount, currency, provider and the account it goes to. A later
   // change of the resident's GCash number affects later rewards only.
   const resident: Resident = await payload.findByID({
@@ -32,9 +37,12 @@ export const approveSubmission = async (
     overrideAccess: true,
     req,
   })
-  const kind = task.reward?.kind ?? 'gcash'
+  // The offer the resident accepted when submitting, not what the task says today.
+  const amount = submission.rewardAmount ?? task.reward?.amount ?? 0
+  const kind = submission.rewardKind ?? task.reward?.kind ?? 'gcash'
   const voucherPool = idOf(task.reward?.voucherPool) ?? null
   const idempotencyKey = rewardIdempotencyKey(submission.id)
+  await reserveBudget(req, { taskId, amount })
   let reward: Reward
   try {
     reward = await payload.create({
@@ -45,7 +53,7 @@ export const approveSubmission = async (
         task: taskId,
         organization: idOf(task.organization),
         kind,
-        amount: task.reward?.amount ?? 0,
+        amount,
         currency: 'PHP',
         account: resident.gcashNumber || resident.phone,
         accountName: resident.name || undefined,

@@ -4,6 +4,8 @@ import { ValidationError, type PayloadRequest, type RequiredDataFromCollectionSl
 import { asResident } from '../../../src/access/roles'
 import type { Submission } from '../../../src/payload-types'
 import { HttpError } from '../../../src/lib/errors'
+import { idOf } from '../../../src/lib/ids'
+import { ClientIdTaken, clientIdOnOtherTask } from './clientId'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -15,6 +17,7 @@ export type SubmissionInput = {
   clientId?: unknown
   /** The id the app keeps on the device; scoring looks for devices shared by residents. */
   deviceId?: unknown
+  proof?: unknown
 }
 
 const findByClientId = async (req: PayloadRequest, residentId: number, clientId: string) => {
@@ -49,8 +52,9 @@ const readLocation = (value: unknown) => {
 }
 
 /**
- * Files a resident's submission. `clientId` makes retries from a flaky connection safe: the
- * same id returns the submission already saved instead of a second one.
+ * Files a resident's submission. `clientId` makes retries from a flaky connection safe, also
+ * simultaneous ones: every retry gets the one submission saved (200), and the same id sent
+ * for another task is refused (409).
  */
 export const createSubmission = async (
   req: PayloadRequest,
@@ -65,8 +69,12 @@ export const createSubmission = async (
     throw new HttpError('"clientId" must be a UUID made by the app.', 400)
   }
   const clientId = (input.clientId as string | undefined) ?? randomUUID()
+  const sameTask = (found: Submission) => {
+    if (idOf(found.task) !== idOf(input.task)) throw clientIdOnOtherTask()
+    return { submission: found, created: false }
+  }
   const earlier = await findByClientId(req, resident.id, clientId)
-  if (earlier) return { submission: earlier, created: false }
+  if (earlier) return sameTask(earlier)
 
   try {
     const submission = await req.payload.create({
@@ -87,10 +95,11 @@ export const createSubmission = async (
     })
     return { submission, created: true }
   } catch (err) {
-    // Two retries racing past the lookup: the unique (resident, clientId) index picks one.
-    if (err instanceof ValidationError) {
+    // Retries racing past the lookup: the first saves, the others find it under the
+    // resident's lock (ClientIdTaken) or, failing that, at the unique (resident, clientId) index.
+    if (err instanceof ClientIdTaken || err instanceof ValidationError) {
       const winner = await findByClientId(req, resident.id, clientId)
-      if (winner) return { submission: winner, created: false }
+      if (winner) return sameTask(winner)
     }
     throw err
   }

@@ -2,7 +2,19 @@ import type { Task } from '../../../src/payload-types'
 
 type Question = NonNullable<Task['fields']>[number]
 
-/** Checks answers against a task's form; returns one message per problem, empty when fine. */
+/** Longest answers kept, by question type. */
+const MAX_TEXT = { text: 500, textarea: 5000 } as const
+
+const isBlank = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0)
+
+/**
+ * Checks answers against a task's form; returns one message per problem, each naming the
+ * question by the label the resident saw, empty when fine.
+ */
 export const validateAnswers = (questions: Question[], answers: unknown): string[] => {
   if (answers === undefined || answers === null) answers = {}
   if (typeof answers !== 'object' || Array.isArray(answers)) {
@@ -16,8 +28,7 @@ export const validateAnswers = (questions: Question[], answers: unknown): string
   }
   for (const q of questions) {
     const value = given[q.name]
-    const missing = value === undefined || value === null || value === ''
-    if (missing) {
+    if (isBlank(value)) {
       if (q.required) problems.push(`Answer "${q.label}" (${q.name}); it is required`)
       continue
     }
@@ -27,28 +38,60 @@ export const validateAnswers = (questions: Question[], answers: unknown): string
   return problems
 }
 
+const isCoordinate = (value: unknown, limit: number) =>
+  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit
+
 const checkType = (q: Question, value: unknown): string | undefined => {
+  const options = q.options ?? []
   switch (q.type) {
     case 'text':
     case 'textarea':
       if (typeof value !== 'string') return `"${q.label}" must be text`
-      if (value.length > (q.type === 'text' ? 500 : 5000)) return `"${q.label}" is too long`
+      if (value.length > MAX_TEXT[q.type]) {
+        return `"${q.label}" is too long (at most ${MAX_TEXT[q.type]} characters)`
+      }
       return undefined
     case 'number':
       return typeof value === 'number' && Number.isFinite(value)
         ? undefined
         : `"${q.label}" must be a number`
     case 'checkbox':
-      return typeof value === 'boolean' ? undefined : `"${q.label}" must be true or false`
+      return typeof value === 'boolean'
+        ? undefined
+        : `"${q.label}" must be yes (true) or no (false)`
     case 'date':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value))
         ? undefined
         : `"${q.label}" must be a date like 2026-11-25`
-    case 'select': {
-      const options = q.options ?? []
+    case 'select':
       return typeof value === 'string' && options.includes(value)
         ? undefined
         : `"${q.label}" must be one of: ${options.join(', ')}`
+    case 'multiple_choice': {
+      const picks = Array.isArray(value) ? value : undefined
+      if (!picks || !picks.every((v) => typeof v === 'string' && options.includes(v))) {
+        return `"${q.label}" must be a list of some of: ${options.join(', ')}`
+      }
+      return new Set(picks).size === picks.length ? undefined : `"${q.label}" lists a choice twice`
+    }
+    case 'photo':
+      return Number.isInteger(value) && (value as number) > 0
+        ? undefined
+        : `"${q.label}" must be the id of a photo you uploaded`
+    case 'location': {
+      const { lat, lng, accuracy } = value as { lat?: unknown; lng?: unknown; accuracy?: unknown }
+      if (
+        typeof value !== 'object' ||
+        Array.isArray(value) ||
+        !isCoordinate(lat, 90) ||
+        !isCoordinate(lng, 180)
+      ) {
+        return `"${q.label}" must be a place like {"lat": 14.65, "lng": 121.1}`
+      }
+      if (accuracy !== undefined && !(typeof accuracy === 'number' && accuracy >= 0)) {
+        return `"${q.label}" has an accuracy that is not a distance in metres`
+      }
+      return undefined
     }
     default:
       return undefined

@@ -35,7 +35,7 @@ export const listFeed = async (
 
   const tasks = await payload.find({
     collection: 'tasks',
-    where: { and: [openTaskWhere(now), reach] },
+    where: { and: [openTaskWhere(now), { exhausted: { not_equals: true } }, reach] },
     sort: ['-createdAt', '-id'],
     page,
     limit,
