@@ -18,7 +18,8 @@ import type { Task } from '../../../src/payload-types'
 const withPhotoDefaults = (task: Task, answers: Record<string, unknown>, proof: unknown) => {
   const filled = { ...answers }
   for (const q of task.fields ?? []) {
-    if (q.type === 'photo' && filled[q.name] == null && proof != null) filled[q.name] = idOf(proof)
+    if (q.type !== 'photo' || !q.name || proof == null) continue
+    if (filled[q.name] == null) filled[q.name] = idOf(proof)
   }
   return filled
 }

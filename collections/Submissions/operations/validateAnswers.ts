@@ -1,6 +1,6 @@
 import type { Task } from '../../../src/payload-types'
 
-type Question = NonNullable<Task['fields']>[number]
+type Question = NonNullable<Task['fields']>[number] & { name?: string | null }
 
 /** Longest answers kept, by question type. */
 const MAX_TEXT = { text: 500, textarea: 5000 } as const
@@ -22,11 +22,12 @@ export const validateAnswers = (questions: Question[], answers: unknown): string
   }
   const given = answers as Record<string, unknown>
   const problems: string[] = []
-  const known = new Set(questions.map((q) => q.name))
+  const known = new Set(questions.map((q) => q.name ?? ''))
   for (const name of Object.keys(given)) {
     if (!known.has(name)) problems.push(`"${name}" is not a question of this task`)
   }
   for (const q of questions) {
+    if (!q.name) continue
     const value = given[q.name]
     if (isBlank(value)) {
       if (q.required) problems.push(`Answer "${q.label}" (${q.name}); it is required`)

@@ -9,8 +9,16 @@ import { HttpError } from '../../../src/lib/errors'
 /** One feed entry: the task plus what this resident has done with it. */
 export type FeedItem = Pick<
   Task,
-  'id' | 'title' | 'description' | 'fields' | 'reward' | 'endsAt' | 'nationwide'
+  'id' | 'title' | 'description' | 'reward' | 'endsAt' | 'nationwide'
 > & {
+  /** The whole form: what the app needs to ask each question. */
+  fields: {
+    name?: string | null
+    label: string
+    type: string
+    required: boolean
+    options: string[]
+  }[]
   organization: { id: number; name: string } | null
   mySubmission: { id: number; status: string } | null
 }
@@ -71,7 +79,13 @@ export const listFeed = async (
     id: task.id,
     title: task.title,
     description: task.description,
-    fields: task.fields,
+    fields: (task.fields ?? []).map(({ name, label, type, required, options }) => ({
+      name,
+      label,
+      type,
+      required: Boolean(required),
+      options: options ?? [],
+    })),
     reward: task.reward,
     endsAt: task.endsAt,
     nationwide: task.nationwide,
