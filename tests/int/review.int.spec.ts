@@ -133,7 +133,7 @@ describe('one review decision, race-free', () => {
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.results).toEqual([
-      { id: a, ok: false, error: expect.stringMatching(/already approved/) },
+      { id: a, ok: false, status: 'approved', error: expect.stringMatching(/already approved/) },
       { id: b, ok: true, status: 'rejected' },
       { id: c, ok: true, status: 'rejected' },
       { id: d, ok: false, error: expect.stringMatching(/not found/i) },

@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { asStaff } from '../../../src/access/roles'
 import { HttpError } from '../../../src/lib/errors'
@@ -7,6 +7,21 @@ import { reviewSubmission } from '../operations/reviewSubmission'
 
 /** The most submissions one bulk request may decide. */
 export const BULK_REVIEW_MAX = 100
+
+/** What the caller may see of a submission's status now, so a loser can drop it from a queue. */
+const currentStatus = async (req: PayloadRequest, id: number) => {
+  const { docs } = await req.payload.find({
+    collection: 'submissions',
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    select: { status: true },
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  return docs[0]?.status
+}
 
 /** One line of the bulk answer. */
 export type BulkResult = { id: number; ok: boolean; status?: string; error?: string }
@@ -42,7 +57,12 @@ export const bulkReviewEndpoint: Endpoint = {
         // A mistake in the request itself (no reason, a bad decision) fails the whole call.
         if (status === 400 && results.length === 0) throw err
         if (!status || status >= 500) throw err
-        results.push({ id, ok: false, error: (err as Error).message })
+        results.push({
+          id,
+          ok: false,
+          status: await currentStatus(req, id),
+          error: (err as Error).message,
+        })
       }
     }
     return jsonResponse(req, { results })
