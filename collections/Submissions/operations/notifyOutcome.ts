@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { JOBS } from '../../../jobs/names'
-import { enqueue } from '../../../jobs/queue'
 import { afterCommit } from '../../../src/lib/afterCommit'
 import { idOf } from '../../../src/lib/ids'
+import { seal } from '../../../src/lib/seal'
+import { deliverSms } from '../../SmsOutbox/operations/queueSms'
 import type { Submission } from '../../../src/payload-types'
 
 const clip = (text: string, max: number) =>
@@ -59,25 +59,25 @@ export const notifyOutcome = async (req: PayloadRequest, submission: Submission)
     overrideAccess: true,
     req,
   })
+  const text = outcomeText(resident.language, outcome, {
+    title: task.title,
+    amount: submission.rewardAmount,
+    reason: submission.reviewNote,
+  })
   const message = await payload.create({
     collection: 'sms-outbox',
     data: {
       to: resident.phone,
-      body: outcomeText(resident.language, outcome, {
-        title: task.title,
-        amount: submission.rewardAmount,
-        reason: submission.reviewNote,
-      }),
+      // No secret in it, so `body` may show it whole; the job sends the sealed copy.
+      body: text,
+      sealedBody: seal(payload.secret, 'sms-outbox', text),
+      language: resident.language === 'en' ? 'en' : 'fil',
       status: 'queued',
+      attempts: 0,
     },
+    depth: 0,
     overrideAccess: true,
     req,
   })
-  await afterCommit(req, () =>
-    enqueue(
-      JOBS.sendSms,
-      { messageId: message.id },
-      { uniqueBy: { 'data.messageId': message.id } },
-    ),
-  )
+  await afterCommit(req, () => deliverSms(message.id))
 }
