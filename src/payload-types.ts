@@ -248,23 +248,33 @@ export interface Task {
    * Set automatically when there are no targets.
    */
   nationwide?: boolean | null;
+  /**
+   * What residents answer. Names are made from the labels and never change.
+   */
   fields?:
     | {
-        name: string;
         label: string;
-        type: 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'date';
+        type:
+          'text' | 'textarea' | 'number' | 'select' | 'multiple_choice' | 'checkbox' | 'photo' | 'location' | 'date';
+        /**
+         * Photo and location questions are always required.
+         */
         required?: boolean | null;
         /**
-         * For select questions
+         * The choices residents pick from.
          */
         options?: string[] | null;
+        /**
+         * Machine name, made from the label.
+         */
+        name?: string | null;
         id?: string | null;
       }[]
     | null;
   reward: {
     kind: 'gcash' | 'voucher';
     /**
-     * PHP
+     * PHP, 1 to 10,000
      */
     amount: number;
     /**
@@ -277,9 +287,25 @@ export interface Task {
     total?: number | null;
   };
   /**
-   * PHP; empty means no limit
+   * PHP; empty means no limit. Reserved when a submission is approved.
    */
   budget?: number | null;
+  /**
+   * PHP approved, not paid yet
+   */
+  budgetReserved?: number | null;
+  /**
+   * PHP paid
+   */
+  budgetSpent?: number | null;
+  /**
+   * PHP left to approve
+   */
+  budgetRemaining?: number | null;
+  /**
+   * No places or budget left: hidden from the feed. Set automatically.
+   */
+  exhausted?: boolean | null;
   /**
    * Manila time. Residents see the task from then; empty means at once.
    */
@@ -434,7 +460,20 @@ export interface Submission {
     | null;
   reviewer?: (number | null) | User;
   reviewedAt?: string | null;
+  /**
+   * Required to reject: the resident reads it.
+   */
   reviewNote?: string | null;
+  rewardKind?: ('gcash' | 'voucher') | null;
+  /**
+   * PHP, as offered when submitted
+   */
+  rewardAmount?: number | null;
+  /**
+   * The resident’s appeal of a rejection (one allowed)
+   */
+  appealMessage?: string | null;
+  appealedAt?: string | null;
   /**
    * The id the app keeps on the device.
    */
@@ -459,7 +498,7 @@ export interface Reward {
   organization?: (number | null) | Organization;
   kind: 'gcash' | 'voucher';
   /**
-   * PHP
+   * PHP, 1 to 10,000
    */
   amount: number;
   currency?: 'PHP' | null;
@@ -903,11 +942,11 @@ export interface TasksSelect<T extends boolean = true> {
   fields?:
     | T
     | {
-        name?: T;
         label?: T;
         type?: T;
         required?: T;
         options?: T;
+        name?: T;
         id?: T;
       };
   reward?:
@@ -924,6 +963,10 @@ export interface TasksSelect<T extends boolean = true> {
         total?: T;
       };
   budget?: T;
+  budgetReserved?: T;
+  budgetSpent?: T;
+  budgetRemaining?: T;
+  exhausted?: T;
   startsAt?: T;
   startsAt_tz?: T;
   endsAt?: T;
@@ -998,6 +1041,10 @@ export interface SubmissionsSelect<T extends boolean = true> {
   reviewer?: T;
   reviewedAt?: T;
   reviewNote?: T;
+  rewardKind?: T;
+  rewardAmount?: T;
+  appealMessage?: T;
+  appealedAt?: T;
   deviceId?: T;
   ipHash?: T;
   scoreRoute?: T;

@@ -6,6 +6,7 @@ import * as migration_20261127_023317_money_ledger_vouchers from './20261127_023
 import * as migration_20261127_024230_place_labels_manila_time from './20261127_024230_place_labels_manila_time';
 import * as migration_20261127_025355_frontdoor_otp_payout_account from './20261127_025355_frontdoor_otp_payout_account';
 import * as migration_20261127_030928_scoring_signals from './20261127_030928_scoring_signals';
+import * as migration_20261127_032431_review_decisions_budgets from './20261127_032431_review_decisions_budgets';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261127_030928_scoring_signals.up,
     down: migration_20261127_030928_scoring_signals.down,
-    name: '20261127_030928_scoring_signals'
+    name: '20261127_030928_scoring_signals',
+  },
+  {
+    up: migration_20261127_032431_review_decisions_budgets.up,
+    down: migration_20261127_032431_review_decisions_budgets.down,
+    name: '20261127_032431_review_decisions_budgets'
   },
 ];
