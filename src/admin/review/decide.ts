@@ -47,7 +47,7 @@ export const decide = async (
 /**
  * Several decisions at once: `POST /api/submissions/bulk-review {ids, status, reviewNote}`,
  * which answers `{results: [{id, ok, status?, error?}]}`; a loser of a race is marked by the
- * status it already has. Servers without the bulk endpoint get one request per submission.
+ * status it already has.
  */
 export const decideMany = async (
   apiRoute: string,
@@ -61,11 +61,6 @@ export const decideMany = async (
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ids, status, reviewNote: reviewNote || undefined }),
   }).catch(() => undefined)
-  if (res?.status === 404) {
-    const results: DecisionResult[] = []
-    for (const id of ids) results.push(await decide(apiRoute, id, status, reviewNote))
-    return results
-  }
   const body = await res?.json().catch(() => undefined)
   if (!res?.ok || !Array.isArray(body?.results)) {
     const error =
