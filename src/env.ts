@@ -31,6 +31,17 @@ const flag = (value: string | undefined, fallback: boolean): boolean => {
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
 }
 
+/** A provider choice that needs another variable set (its key or URL). */
+const requires = <T extends string>(
+  value: T,
+  needs: Partial<Record<T, string>>,
+  env: NodeJS.ProcessEnv,
+): T => {
+  const name = needs[value]
+  if (name && !env[name]) throw new ConfigError(`${name} must be set to use the ${value} provider`)
+  return value
+}
+
 /** Settings read once from the environment; see the table in README.md. */
 export const readEnv = (env: NodeJS.ProcessEnv = process.env) => ({
   port: Number(env.PORT ?? 3000),
@@ -39,7 +50,21 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env) => ({
   redisUrl: env.REDIS_URL || undefined,
   payloadSecret: env.PAYLOAD_SECRET || undefined,
   smsProvider: oneOf('SMS_PROVIDER', env.SMS_PROVIDER, ['console'] as const, 'console'),
-  payoutProvider: oneOf('PAYOUT_PROVIDER', env.PAYOUT_PROVIDER, ['sandbox'] as const, 'sandbox'),
+  payoutProvider: requires(
+    oneOf('PAYOUT_PROVIDER', env.PAYOUT_PROVIDER, ['sandbox', 'xendit'] as const, 'sandbox'),
+    { xendit: 'XENDIT_SECRET_KEY' },
+    env,
+  ),
+  voucherProvider: requires(
+    oneOf(
+      'VOUCHER_PROVIDER',
+      env.VOUCHER_PROVIDER,
+      ['sandbox', 'voucher-http'] as const,
+      'sandbox',
+    ),
+    { 'voucher-http': 'VOUCHER_HTTP_BASE_URL' },
+    env,
+  ),
   seedDemo: flag(env.SEED_DEMO, false),
   adminEmail: env.BAYANET_ADMIN_EMAIL || undefined,
   adminPassword: env.BAYANET_ADMIN_PASSWORD || undefined,

@@ -33,7 +33,7 @@ export const runOncePerCluster = async (
       )
       if (!claimed.rowCount) return 'ran-elsewhere'
       // One line per execution: the four-worker test counts these, independently of the table.
-      payload.logger.info({ msg: 'periodic run', job, slot, pid: process.pid })
+      payload.logger.info(`periodic run ${job} ${slot} pid ${process.pid}`)
       try {
         await work()
         await client.query(

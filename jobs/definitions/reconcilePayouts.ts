@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { applyPayoutState } from '../../collections/Rewards/operations/applyPayoutState'
 import { payoutKeyOf } from '../../collections/Rewards/operations/issueReward'
-import { selectRewards } from '../../collections/Rewards/operations/transition'
+import { selectRewards, type RewardRow } from '../../collections/Rewards/operations/transition'
 import type { PayoutProviders } from '../../providers/payouts'
 import { query } from '../../src/lib/sql'
 import { JOBS, type JobData } from '../names'
@@ -33,17 +33,29 @@ export const reconcilePayouts = async (
     now = Date.now(),
     afterMs = reconcileAfterMs(),
     rewardId,
-  }: { now?: number; afterMs?: number; rewardId?: number } = {},
+    requeue = (row) =>
+      enqueue(
+        JOBS.issueReward,
+        { rewardId: row.id, attempt: row.attempts },
+        { uniqueBy: { 'data.rewardId': row.id, 'data.attempt': row.attempts } },
+      ),
+  }: {
+    now?: number
+    afterMs?: number
+    rewardId?: number
+    /** Hands a reward the provider never saw back to `reward.issue`. */
+    requeue?: (row: RewardRow) => Promise<unknown>
+  } = {},
 ): Promise<ReconcileResult> => {
   const rows = await selectRewards(
     { payload },
     rewardId !== undefined
-      ? `SELECT * FROM rewards WHERE id = $3 AND status IN ('issuing', 'reserved')`
+      ? `SELECT * FROM rewards WHERE id = $1 AND status IN ('issuing', 'reserved')`
       : `SELECT * FROM rewards
           WHERE (status = 'issuing' AND updated_at < $1) OR (status = 'reserved' AND updated_at < $2)
           ORDER BY updated_at LIMIT 200`,
     rewardId !== undefined
-      ? [null, null, rewardId]
+      ? [rewardId]
       : [new Date(now - afterMs), new Date(now - RESERVED_STUCK_MS)],
   )
   const result: ReconcileResult = { checked: rows.length, settled: 0, requeued: 0, errors: 0 }
@@ -59,11 +71,7 @@ export const reconcilePayouts = async (
             })
           : { status: 'not-found' as const }
       if (state.status === 'not-found') {
-        await enqueue(
-          JOBS.issueReward,
-          { rewardId: row.id, attempt: row.attempts },
-          { uniqueBy: { 'data.rewardId': row.id, 'data.attempt': row.attempts } },
-        )
+        await requeue(row)
         result.requeued++
         continue
       }

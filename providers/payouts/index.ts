@@ -27,17 +27,7 @@ export const getPayoutProviders = (
   env: NodeJS.ProcessEnv = process.env,
 ): PayoutProviders => {
   const list: PayoutProvider[] = [sandboxPayoutProvider(payload), voucherPoolProvider(payload)]
-  // The callback token alone is enough to receive webhooks (a web-only process).
-  if (env.XENDIT_SECRET_KEY || env.XENDIT_CALLBACK_TOKEN) {
-    list.push(
-      xenditPayoutProvider({
-        baseUrl: env.XENDIT_BASE_URL || 'https://api.xendit.co',
-        secretKey: env.XENDIT_SECRET_KEY ?? '',
-        callbackToken: env.XENDIT_CALLBACK_TOKEN,
-        timeoutMs: Number(env.XENDIT_TIMEOUT_MS) || undefined,
-      }),
-    )
-  }
+  if (env.XENDIT_SECRET_KEY) list.push(xenditFromEnv(env))
   if (env.VOUCHER_HTTP_BASE_URL) {
     list.push(
       voucherHttpProvider({ baseUrl: env.VOUCHER_HTTP_BASE_URL, apiKey: env.VOUCHER_HTTP_API_KEY }),
@@ -46,6 +36,15 @@ export const getPayoutProviders = (
   const byName = new Map(list.map((p) => [p.name, p]))
   return { get: (name) => byName.get(name), all: () => list }
 }
+
+/** The Xendit adapter as the environment configures it (see README: XENDIT_*). */
+export const xenditFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  xenditPayoutProvider({
+    baseUrl: env.XENDIT_BASE_URL || 'https://api.xendit.co',
+    secretKey: env.XENDIT_SECRET_KEY ?? '',
+    callbackToken: env.XENDIT_CALLBACK_TOKEN,
+    timeoutMs: Number(env.XENDIT_TIMEOUT_MS) || undefined,
+  })
 
 /** Which provider a new reward of `kind` uses (fixed on the reward at reservation). */
 export const providerForNewReward = (

@@ -7,7 +7,14 @@ import { projectRoot } from '../../src/env'
 import { freePort } from '../../src/lib/freePort'
 
 /** A Bayanet host started for tests, in its own process, exactly as `npm start` runs it. */
-export type TestServer = { url: string; logFile: string; stop: () => Promise<void> }
+export type TestServer = {
+  url: string
+  logFile: string
+  pid: number
+  stop: () => Promise<void>
+  /** SIGKILL, as a crash would: no draining, no cleanup. */
+  kill: () => Promise<void>
+}
 
 const waitForReady = async (url: string, child: ChildProcess, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs
@@ -52,6 +59,14 @@ export const startTestServer = async (env: Record<string, string>): Promise<Test
   return {
     url,
     logFile,
+    pid: child.pid!,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+      fs.closeSync(log)
+    },
     stop: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))

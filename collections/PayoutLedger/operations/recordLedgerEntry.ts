@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { query } from '../../../src/lib/sql'
+
 import type { RewardRow } from '../../Rewards/operations/transition'
 
 /**
@@ -11,18 +13,20 @@ export const recordLedgerEntry = async (req: PayloadRequest, row: RewardRow) => 
   const entry = row.status === 'issued' ? 'payout' : row.status === 'reversed' ? 'reversal' : null
   if (!entry) return
   const amount = Number(row.amount)
-  await req.payload.create({
-    collection: 'payout-ledger',
-    data: {
-      reward: row.id,
+  // One statement on the transition's connection: this runs for every payout, under load.
+  await query(
+    { payload: req.payload, req },
+    `INSERT INTO payout_ledger
+       (reward_id, entry, amount, currency, provider, provider_ref, organization_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      row.id,
       entry,
-      amount: entry === 'payout' ? amount : -amount,
-      currency: row.currency as 'PHP',
-      provider: row.provider ?? 'unknown',
-      providerRef: row.provider_ref ?? undefined,
-      organization: row.organization_id ?? undefined,
-    },
-    overrideAccess: true,
-    req,
-  })
+      entry === 'payout' ? amount : -amount,
+      row.currency,
+      row.provider ?? 'unknown',
+      row.provider_ref,
+      row.organization_id,
+    ],
+  )
 }

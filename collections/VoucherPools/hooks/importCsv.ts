@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 
 import { HttpError } from '../../../src/lib/errors'
 import { query } from '../../../src/lib/sql'
+import { remainingCodes } from '../operations/assignVoucherCode'
 import { parseCodesCsv } from '../operations/parseCodesCsv'
 
 const CODES = 'voucherImportCodes'
@@ -37,5 +38,7 @@ export const importCodesAfterChange: CollectionAfterChangeHook = async ({ doc, r
     'UPDATE voucher_pools SET last_import = $2 WHERE id = $1',
     [doc.id, summary],
   )
-  return { ...doc, lastImport: summary }
+  // afterRead ran before this hook: give the answer the pool's new stock.
+  const remaining = await remainingCodes({ payload: req.payload, req }, doc.id)
+  return { ...doc, lastImport: summary, remaining, low: remaining < (doc.lowWatermark ?? 0) }
 }

@@ -39,8 +39,10 @@ export type FakeXenditOptions = {
   secretKey?: string
   /** Status a new payout moves to right after it is accepted (as if the channel answered). */
   autoSettle?: 'SUCCEEDED' | 'FAILED' | null
-  /** Delay before answering every create, to keep workers inside the provider call. */
+  /** Delay before answering every create, after the payout exists. */
   createDelayMs?: number
+  /** Delay after a create arrives and before the payout exists (its key is taken meanwhile). */
+  processingMs?: number
 }
 
 /** A loopback server speaking Xendit's v2 Payouts API, with its idempotency rules and faults. */
@@ -50,6 +52,8 @@ export type FakeXendit = {
   payouts: FakePayout[]
   /** Calls to POST /v2/payouts, answered or not. */
   createCalls: () => number
+  /** Requests that arrived while another with the same key was still being processed. */
+  overlaps: () => number
   faults: XenditFault[]
   /** Called when a payout is created (before its answer is sent). */
   onAccepted?: (payout: FakePayout) => void
@@ -82,8 +86,11 @@ const error = (res: ServerResponse, status: number, error_code: string, message:
 export const startFakeXendit = async (options: FakeXenditOptions = {}): Promise<FakeXendit> => {
   const secretKey = options.secretKey ?? `xnd_development_${randomBytes(8).toString('hex')}`
   const payouts: FakePayout[] = []
-  const byKey = new Map<string, FakePayout>()
+  // A key is taken when its request arrives, as Xendit does: a second request with the same
+  // key, even while the first is still being processed, gets 409 DUPLICATE_ERROR.
+  const byKey = new Map<string, FakePayout | 'processing'>()
   let calls = 0
+  let overlaps = 0
   const now = () => new Date().toISOString()
 
   const fake: FakeXendit = {
@@ -91,6 +98,7 @@ export const startFakeXendit = async (options: FakeXenditOptions = {}): Promise<
     secretKey,
     payouts,
     createCalls: () => calls,
+    overlaps: () => overlaps,
     faults: [],
     setStatus: (id, status, failureCode) => {
       const payout = payouts.find((p) => p.id === id)
@@ -137,6 +145,7 @@ export const startFakeXendit = async (options: FakeXenditOptions = {}): Promise<
       return error(res, 400, 'API_VALIDATION_ERROR', 'Body is not JSON')
     }
     if (byKey.has(key)) {
+      if (byKey.get(key) === 'processing') overlaps++
       return error(
         res,
         409,
@@ -144,6 +153,7 @@ export const startFakeXendit = async (options: FakeXenditOptions = {}): Promise<
         'A payout with this idempotency key already exists. If you meant to execute a different request, please use another idempotency key.',
       )
     }
+    byKey.set(key, 'processing')
     const props = body.channel_properties
     if (
       !body.reference_id ||
@@ -153,8 +163,12 @@ export const startFakeXendit = async (options: FakeXenditOptions = {}): Promise<
       !(typeof body.amount === 'number' && body.amount > 0) ||
       body.currency !== 'PHP'
     ) {
+      byKey.delete(key)
       return error(res, 400, 'API_VALIDATION_ERROR', 'Invalid payout request')
     }
+    // Processing time before the payout exists: a worker can lose its lock meanwhile.
+    if (options.processingMs)
+      await new Promise((resolve) => setTimeout(resolve, options.processingMs))
     const payout: FakePayout = {
       id: `disb-${randomBytes(12).toString('hex')}`,
       reference_id: body.reference_id,
