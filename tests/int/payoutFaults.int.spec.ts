@@ -61,7 +61,7 @@ describe('payouts under provider faults (fast-check)', () => {
       baseUrl: fake.url,
       secretKey: fake.secretKey,
       callbackToken: 'token',
-      timeoutMs: 300,
+      timeoutMs: 2_000,
     })
     const providers = providersOf(xendit)
     const stats = { runs: 0, mismatches: 0, duplicates: 0 }
