@@ -17,7 +17,7 @@ import lighthouse, { type Flags } from 'lighthouse'
 
 import { freePort } from '../src/lib/freePort'
 import { cleanup, installCleanupHandlers, makeTempDir, start, stop } from './lib/children'
-import { note } from './lib/output'
+import { note, tail } from './lib/output'
 import { pollUntil } from './lib/probe'
 import { median, ratio, table } from './lib/report'
 
@@ -112,14 +112,11 @@ const startHost = async () => {
   delete env.DATABASE_URL
   note(`starting the host on port ${port} (embedded Postgres, demo data)…`)
   const child = start('host', ['--import', 'tsx', 'src/server.ts', '--demo'], env)
-  await pollUntil(
-    child,
-    port,
-    '/readyz',
-    child.spawnedAt + Number(values.timeout) * 1000,
-    500,
-    (a) => a?.status === 200,
-  )
+  const deadline = child.spawnedAt + Number(values.timeout) * 1000
+  await pollUntil(child, port, '/readyz', deadline, 500, (a) => a?.status === 200).catch((err) => {
+    note(`the host's last lines:\n${tail('host')}`)
+    throw err
+  })
   return { url: `http://127.0.0.1:${port}`, stop: () => stop(child, { dataDir }) }
 }
 
