@@ -4,6 +4,8 @@ import { signal } from '@preact/signals'
 
 export type Pending = {
   clientId: string
+  /** Who made it: a phone shared by two residents sends each one's work only as them. */
+  resident?: number
   task: number
   taskTitle: string
   answers: Record<string, unknown>

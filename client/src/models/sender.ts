@@ -1,8 +1,11 @@
+import { effect } from '@preact/signals'
+
 import { api, type ApiError } from '../api/client'
 import { deviceId } from '../lib/device'
 import { idbAll, idbDelete, idbSet } from '../lib/idb'
 import { markSubmitted } from './feed'
 import { flushing, outbox, rememberWaiting, type Pending } from './outbox'
+import { me } from './session'
 
 /**
  * Sends the outbox: IndexedDB is the truth, so a submission survives reloads and restarts and
@@ -11,13 +14,17 @@ import { flushing, outbox, rememberWaiting, type Pending } from './outbox'
 
 const refresh = async () => {
   const items = await idbAll<Pending>().catch(() => [] as Pending[])
-  outbox.value = items.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const resident = me.value?.id
+  outbox.value = items
+    .filter((item) => item.resident === undefined || item.resident === resident)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   rememberWaiting(items.length)
 }
 
 /** Keeps a submission on the phone, then tries to send everything waiting. */
 export const enqueue = async (item: Pending) => {
   startOutbox()
+  item = { ...item, resident: me.value?.id }
   await idbSet(item.clientId, item)
   await refresh()
   await flush()
@@ -68,8 +75,10 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
 }
 
 const sendAll = async () => {
+  const resident = me.value?.id
+  if (!resident) return
   for (const item of await idbAll<Pending>()) {
-    if (item.error) continue
+    if (item.error || (item.resident !== undefined && item.resident !== resident)) continue
     if ((await sendOne(item)) === 'stop') return
   }
 }
@@ -112,6 +121,9 @@ let started = false
 export const startOutbox = () => {
   if (started) return
   started = true
-  void refresh().then(flush)
+  // Once the session is known (and whenever the resident changes), show and send their work.
+  effect(() => {
+    if (me.value) void refresh().then(flush)
+  })
   addEventListener('online', () => void flush())
 }

@@ -76,6 +76,8 @@ export const signOut = async () => {
 export const forget = () => {
   cacheResident(null)
   localStorage.removeItem('bayanet.feed')
+  // The service worker's copy of the feed is this resident's too.
+  void globalThis.caches?.delete('bayanet-feed')
   me.value = null
   missingConsents.value = null
 }
