@@ -25,6 +25,7 @@ export interface Config {
     users: User;
     places: Place;
     campaigns: Campaign;
+    sponsorships: Sponsorship;
     tasks: Task;
     residents: Resident;
     submissions: Submission;
@@ -49,6 +50,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     places: PlacesSelect<false> | PlacesSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
     tasks: TasksSelect<false> | TasksSelect<true>;
     residents: ResidentsSelect<false> | ResidentsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
@@ -185,6 +187,8 @@ export interface Place {
   createdAt: string;
 }
 /**
+ * People who sign in to this admin. Managers add reviewers and managers to their own organisations.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -220,9 +224,43 @@ export interface User {
 export interface Campaign {
   id: number;
   name: string;
+  /**
+   * Your organisations join at once; another organisation is invited and joins when a manager there accepts.
+   */
   organizations?: (number | Organization)[] | null;
+  /**
+   * Manila time
+   */
   startsAt?: string | null;
+  startsAt_tz?: SupportedTimezones;
+  /**
+   * Manila time
+   */
   endsAt?: string | null;
+  endsAt_tz?: SupportedTimezones;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Invitations to co-sponsor a task or join a campaign. Open one and set its status to accept, decline or leave.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships".
+ */
+export interface Sponsorship {
+  id: number;
+  summary?: string | null;
+  /**
+   * The organisation invited
+   */
+  organization: number | Organization;
+  status: 'pending' | 'accepted' | 'declined' | 'left';
+  task?: (number | null) | Task;
+  campaign?: (number | null) | Campaign;
+  invitedByOrganization?: (number | null) | Organization;
+  invitedBy?: (number | null) | User;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -236,7 +274,13 @@ export interface Task {
   id: number;
   title: string;
   description?: string | null;
+  /**
+   * The organisation that runs the task and pays its rewards.
+   */
   organization: number | Organization;
+  /**
+   * Organisations paying towards or backing this task. Another organisation is invited and appears here once a manager there accepts. Rewards are paid by the task’s own organisation.
+   */
   sponsors?: (number | Organization)[] | null;
   campaign?: (number | null) | Campaign;
   status: 'draft' | 'published' | 'closed';
@@ -372,11 +416,17 @@ export interface VoucherPool {
   createdAt: string;
 }
 /**
+ * Residents appear under a pseudonym. They sign in with an SMS code, never a password.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "residents".
  */
 export interface Resident {
   id: number;
+  /**
+   * A pseudonym for staff; it does not reveal who this is.
+   */
+  handle?: string | null;
   phone: string;
   name?: string | null;
   /**
@@ -579,6 +629,8 @@ export interface VoucherCode {
  */
 export interface AuditLog {
   id: number;
+  summary?: string | null;
+  actor?: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -726,6 +778,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'campaigns';
         value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'sponsorships';
+        value: number | Sponsorship;
       } | null)
     | ({
         relationTo: 'tasks';
@@ -922,7 +978,26 @@ export interface CampaignsSelect<T extends boolean = true> {
   name?: T;
   organizations?: T;
   startsAt?: T;
+  startsAt_tz?: T;
   endsAt?: T;
+  endsAt_tz?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships_select".
+ */
+export interface SponsorshipsSelect<T extends boolean = true> {
+  summary?: T;
+  organization?: T;
+  status?: T;
+  task?: T;
+  campaign?: T;
+  invitedByOrganization?: T;
+  invitedBy?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -992,6 +1067,7 @@ export interface TasksSelect<T extends boolean = true> {
  * via the `definition` "residents_select".
  */
 export interface ResidentsSelect<T extends boolean = true> {
+  handle?: T;
   phone?: T;
   name?: T;
   homeBarangay?: T;
@@ -1128,6 +1204,8 @@ export interface VoucherCodesSelect<T extends boolean = true> {
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
+  summary?: T;
+  actor?: T;
   action?: T;
   entity?: T;
   entityId?: T;

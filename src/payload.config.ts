@@ -15,6 +15,7 @@ import { Places } from '../collections/Places'
 import { Residents } from '../collections/Residents'
 import { Rewards } from '../collections/Rewards'
 import { SmsOutbox } from '../collections/SmsOutbox'
+import { Sponsorships } from '../collections/Sponsorships'
 import { Submissions } from '../collections/Submissions'
 import { Tasks } from '../collections/Tasks'
 import { feedEndpoint } from '../collections/Tasks/endpoints/feed'
@@ -23,7 +24,7 @@ import { VoucherCodes } from '../collections/VoucherCodes'
 import { VoucherPools } from '../collections/VoucherPools'
 import { PrivacyNotice } from '../globals/PrivacyNotice'
 import { badInputAsClientError } from '../hooks/badInputAsClientError'
-import { unconfiguredEmail } from '../providers/email/unconfigured'
+import { staffEmail } from '../providers/email'
 import { isStaff } from './access/rules'
 import { withAdminDefaults } from './admin/adminDefaults'
 import { MANILA } from './fields/manilaDate'
@@ -67,7 +68,10 @@ export default buildConfig({
       },
       beforeNavLinks: ['/admin/brand/NavBrand#NavBrand'],
       afterNavLinks: ['/admin/review/ReviewLinks#ReviewNavLink'],
-      beforeDashboard: ['/admin/review/ReviewLinks#ReviewDashboardCard'],
+      beforeDashboard: [
+        '/admin/review/ReviewLinks#ReviewDashboardCard',
+        '/admin/dashboard/WhatNeedsMe#WhatNeedsMe',
+      ],
       views: {
         review: {
           Component: '/admin/review/ReviewView#ReviewView',
@@ -87,6 +91,7 @@ export default buildConfig({
     Users,
     Places,
     Campaigns,
+    Sponsorships,
     Tasks,
     Residents,
     Submissions,
@@ -104,7 +109,7 @@ export default buildConfig({
   endpoints: [feedEndpoint, xenditWebhookEndpoint],
   hooks: { afterError: [badInputAsClientError] },
   secret,
-  email: unconfiguredEmail,
+  email: staffEmail(),
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyOf, isAdmin, nobody, staffOfOrganization } from '../../src/access/rules'
+import { actorField, summaryField } from './fields/readable'
 
 /** Who did something: a staff member, a resident, or Bayanet itself (jobs). */
 export const ACTOR_TYPES = ['staff', 'resident', 'system'] as const
@@ -15,7 +16,7 @@ export const AuditLog: CollectionConfig = {
   admin: {
     group: 'Records',
     useAsTitle: 'action',
-    defaultColumns: ['seq', 'action', 'entity', 'entityId', 'actorType', 'actorId', 'createdAt'],
+    defaultColumns: ['seq', 'createdAt', 'actor', 'summary', 'organization'],
   },
   access: {
     read: anyOf(isAdmin, staffOfOrganization(['org-manager'])),
@@ -24,6 +25,8 @@ export const AuditLog: CollectionConfig = {
     delete: nobody,
   },
   fields: [
+    summaryField,
+    actorField,
     { name: 'action', type: 'text', required: true, index: true },
     { name: 'entity', type: 'text', required: true },
     { name: 'entityId', type: 'text', required: true, index: true },

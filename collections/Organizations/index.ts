@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { asStaff, isAdminUser, organizationIds } from '../../src/access/roles'
-import { anyOf, isAdmin, isResident } from '../../src/access/rules'
+import { anyOf, isAdmin, isResident, isStaff } from '../../src/access/rules'
 
 /** LGUs and brands that author tasks; `scope` is the geography they may target. */
 export const Organizations: CollectionConfig = {
@@ -12,11 +11,9 @@ export const Organizations: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'updatedAt'],
   },
   access: {
-    // Residents see who runs a task; staff see their own organisations.
-    read: anyOf(isResident, ({ req: { user } }) => {
-      if (isAdminUser(user)) return true
-      return asStaff(user) ? { id: { in: organizationIds(user) } } : false
-    }),
+    // Residents see who runs a task; staff see every organisation's name, to invite it to
+    // co-sponsor (what an organisation does stays behind its own access rules).
+    read: anyOf(isResident, isStaff),
     create: isAdmin,
     update: isAdmin,
     delete: isAdmin,

@@ -9,6 +9,7 @@ import { confirmPayoutAccountEndpoint, meEndpoint, payoutAccountEndpoint } from 
 import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
 import { otpVerifyEndpoint } from './endpoints/otpVerify'
+import { assignHandle, handleField } from './fields/handle'
 import { afterPayoutAccountChange, stageResidentPayoutAccount } from './hooks/payoutAccount'
 import { stampBarangayChange } from './hooks/stampBarangayChange'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
@@ -52,8 +53,10 @@ export const Residents: CollectionConfig = {
   },
   admin: {
     group: 'People',
-    useAsTitle: 'phone',
-    defaultColumns: ['phone', 'name', 'homeBarangay', 'createdAt'],
+    useAsTitle: 'handle',
+    defaultColumns: ['handle', 'homeBarangay', 'language', 'createdAt'],
+    description:
+      'Residents appear under a pseudonym. They sign in with an SMS code, never a password.',
   },
   access: {
     read: adminOrSelf,
@@ -76,9 +79,18 @@ export const Residents: CollectionConfig = {
   hooks: {
     beforeValidate: [resolveHomeBarangay],
     beforeChange: [stageResidentPayoutAccount, stampBarangayChange],
-    afterChange: [afterPayoutAccountChange],
+    afterChange: [afterPayoutAccountChange, assignHandle],
   },
   fields: [
+    handleField,
+    {
+      name: 'hidePasswordControls',
+      type: 'ui',
+      admin: {
+        components: { Field: '/admin/fields/HidePasswordControls#HidePasswordControls' },
+        disableListColumn: true,
+      },
+    },
     {
       name: 'phone',
       type: 'text',

@@ -5,6 +5,7 @@ import { anyOf, nobody, ownedByResident, staffOfOrganization } from '../../src/a
 import { payoutAccountField, residentOrAdminField } from './access'
 import { retryRewardEndpoint } from './endpoints/retry'
 import { CURRENCIES, REWARD_STATUSES } from './transitions'
+import { REWARD_STATUS_LABELS, statusOptions } from '../../src/lib/statusLabels'
 
 /**
  * What an approved submission earns. Created at approval with its amount, currency, provider
@@ -74,7 +75,7 @@ export const Rewards: CollectionConfig = {
       required: true,
       defaultValue: 'reserved',
       index: true,
-      options: REWARD_STATUSES.map((value) => ({ label: value, value })),
+      options: statusOptions(REWARD_STATUS_LABELS, [...REWARD_STATUSES]),
     },
     { name: 'idempotencyKey', type: 'text', required: true, unique: true },
     {

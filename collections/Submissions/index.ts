@@ -13,6 +13,7 @@ import { appealEndpoint } from './endpoints/appeal'
 import { bulkReviewEndpoint } from './endpoints/bulkReview'
 import { REWARD_KINDS } from '../../src/fields/reward'
 import { SUBMISSION_STATUSES } from './transitions'
+import { statusOptions, SUBMISSION_STATUS_LABELS } from '../../src/lib/statusLabels'
 
 const immutable = { update: () => false }
 /** Read-only JSON for people: Payload's JSON editor loads from a CDN closed networks cannot reach. */
@@ -94,7 +95,7 @@ export const Submissions: CollectionConfig = {
       required: true,
       defaultValue: 'needs_review',
       index: true,
-      options: SUBMISSION_STATUSES.map((value) => ({ label: value, value })),
+      options: statusOptions(SUBMISSION_STATUS_LABELS, [...SUBMISSION_STATUSES]),
       access: { create: isStaffField, update: isStaffField },
     },
     { name: 'score', type: 'number', access: { create: isStaffField, update: () => false } },

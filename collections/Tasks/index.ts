@@ -15,6 +15,7 @@ import { auditTaskStatus } from './hooks/auditTaskStatus'
 import { checkTargetsInScope } from './hooks/checkTargetsInScope'
 import { guardOrganization } from './hooks/guardOrganization'
 import { markNationwide } from './hooks/markNationwide'
+import { inviteTaskSponsors, sponsorsByConsent } from './hooks/sponsorsByConsent'
 
 /** The largest budget a task may have, in PHP. */
 const BUDGET_MAX_PHP = 100_000_000
@@ -76,8 +77,8 @@ export const Tasks: CollectionConfig = {
         data
       ),
     ],
-    beforeChange: [guardOrganization, checkTargetsInScope, markNationwide],
-    afterChange: [auditTaskStatus, refreshCapacityOnEdit],
+    beforeChange: [guardOrganization, checkTargetsInScope, markNationwide, sponsorsByConsent],
+    afterChange: [auditTaskStatus, refreshCapacityOnEdit, inviteTaskSponsors],
     beforeDelete: [refuseDeleteWithSubmissions],
   },
   fields: [
@@ -89,6 +90,12 @@ export const Tasks: CollectionConfig = {
       relationTo: 'organizations',
       required: true,
       index: true,
+      // A manager of one organisation never has to pick it.
+      defaultValue: ({ user }: { user?: unknown }) => {
+        const own = organizationIds(user as Parameters<typeof organizationIds>[0])
+        return own.length === 1 ? own[0] : undefined
+      },
+      admin: { description: 'The organisation that runs the task and pays its rewards.' },
     },
     {
       name: 'sponsors',
@@ -96,6 +103,10 @@ export const Tasks: CollectionConfig = {
       relationTo: 'organizations',
       hasMany: true,
       access: { read: isStaffField },
+      admin: {
+        description:
+          'Organisations paying towards or backing this task. Another organisation is invited and appears here once a manager there accepts. Rewards are paid by the task’s own organisation.',
+      },
     },
     {
       name: 'campaign',

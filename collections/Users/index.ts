@@ -1,20 +1,41 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { STAFF_ROLES, asStaff, isAdminUser, organizationIds } from '../../src/access/roles'
-import { isAdmin, isAdminField } from '../../src/access/rules'
+import { isAdmin } from '../../src/access/rules'
 import { closedAuthRoutes } from '../../src/hardening/closedAuthRoutes'
 import { sessionCookies } from '../../src/hardening/cookies'
+import { canAddStaff, canEditStaff, teamField } from './access/rules'
+import { resetHtml, resetSubject } from './emails'
+import { addStaffEndpoint, inviteEndpoint } from './endpoints/invite'
+import { guardTeam } from './hooks/guardTeam'
+
+/** How the admin names each role. */
+export const STAFF_ROLE_LABELS = {
+  admin: 'Bayanet admin',
+  'org-manager': 'Campaign manager',
+  reviewer: 'Reviewer',
+} as const
 
 /** Staff: admins, organisation managers and reviewers. They sign in to the admin. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, cookies: sessionCookies },
-  endpoints: [...closedAuthRoutes],
+  auth: {
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    cookies: sessionCookies,
+    forgotPassword: { generateEmailSubject: resetSubject, generateEmailHTML: resetHtml },
+  },
+  labels: { singular: 'Staff member', plural: 'Staff' },
   admin: {
     group: 'People',
     useAsTitle: 'email',
-    defaultColumns: ['email', 'roles', 'organizations'],
+    defaultColumns: ['name', 'email', 'roles', 'organizations'],
+    description:
+      'People who sign in to this admin. Managers add reviewers and managers to their own organisations.',
+    components: { beforeListTable: ['/admin/team/InviteStaff#InviteStaff'] },
   },
+  endpoints: [addStaffEndpoint, inviteEndpoint, ...closedAuthRoutes],
+  hooks: { beforeChange: [guardTeam] },
   access: {
     admin: ({ req: { user } }) => Boolean(asStaff(user)),
     // Admins see everyone; others see themselves and colleagues in their organisations.
@@ -26,12 +47,8 @@ export const Users: CollectionConfig = {
       const colleagues: Where = { organizations: { in: organizationIds(user) } }
       return { or: [self, colleagues] }
     },
-    create: isAdmin,
-    update: ({ req: { user } }) => {
-      if (isAdminUser(user)) return true
-      const staff = asStaff(user)
-      return staff ? { id: { equals: staff.id } } : false
-    },
+    create: canAddStaff,
+    update: canEditStaff,
     delete: isAdmin,
     unlock: isAdmin,
   },
@@ -43,9 +60,9 @@ export const Users: CollectionConfig = {
       hasMany: true,
       required: true,
       defaultValue: ['reviewer'],
-      options: STAFF_ROLES.map((role) => ({ label: role, value: role })),
+      options: STAFF_ROLES.map((role) => ({ label: STAFF_ROLE_LABELS[role], value: role })),
       saveToJWT: true,
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: teamField, update: teamField },
     },
     {
       name: 'organizations',
@@ -53,7 +70,16 @@ export const Users: CollectionConfig = {
       relationTo: 'organizations',
       hasMany: true,
       saveToJWT: true,
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: teamField, update: teamField },
+    },
+    {
+      name: 'invite',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/admin/team/InviteButton#InviteButton' },
+        disableListColumn: true,
+      },
     },
   ],
 }

@@ -7,6 +7,7 @@ import * as migration_20261127_024230_place_labels_manila_time from './20261127_
 import * as migration_20261127_025355_frontdoor_otp_payout_account from './20261127_025355_frontdoor_otp_payout_account';
 import * as migration_20261127_030928_scoring_signals from './20261127_030928_scoring_signals';
 import * as migration_20261127_032431_review_decisions_budgets from './20261127_032431_review_decisions_budgets';
+import * as migration_20261127_034239_sponsorships_handles from './20261127_034239_sponsorships_handles';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_032431_review_decisions_budgets.up,
     down: migration_20261127_032431_review_decisions_budgets.down,
-    name: '20261127_032431_review_decisions_budgets'
+    name: '20261127_032431_review_decisions_budgets',
+  },
+  {
+    up: migration_20261127_034239_sponsorships_handles.up,
+    down: migration_20261127_034239_sponsorships_handles.down,
+    name: '20261127_034239_sponsorships_handles'
   },
 ];
