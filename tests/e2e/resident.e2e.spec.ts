@@ -45,8 +45,13 @@ const cameraPhoto = async (file: string) => {
   return file
 }
 
-/** Tries to give a task a photo question; false while the server's forms have no such type. */
+/**
+ * Tries to give a task a photo question; false while the server cannot take one (no such
+ * question type, or no `POST /api/proofs` to upload to yet).
+ */
 const addPhotoQuestion = async (taskId: number, fields: object[]) => {
+  const upload = await api('POST', '/api/proofs')
+  if (upload.status === 404) return false
   const payload = await localPayload()
   try {
     await payload.update({
@@ -107,6 +112,12 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       type: 'select',
       options: ['On', 'Off', 'Blinking'],
       required: true,
+    },
+    {
+      name: 'faults',
+      label: 'What is wrong?',
+      type: 'multiple_choice',
+      options: ['Dark', 'Flickering', 'Leaning'],
     },
     { name: 'count', label: 'How many lights are out?', type: 'number' },
     { name: 'safe', label: 'Is the street safe to walk?', type: 'checkbox' },
@@ -213,6 +224,8 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     await shot(page, 'fil', '07-task-errors')
     await page.fill('#q-pole', 'MK-0142')
     await page.check('input[name="lit"][value="Off"]')
+    await page.check('input[name="faults"][value="Dark"]')
+    await page.check('input[name="faults"][value="Leaning"]')
     await page.fill('#q-count', '3')
     await page.check('input[name="safe"]')
     await page.fill('#q-seen', '2026-11-20')
@@ -235,6 +248,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     expect(submission.answers).toMatchObject({
       pole: 'MK-0142',
       lit: 'Off',
+      faults: ['Dark', 'Leaning'],
       count: 3,
       safe: true,
     })

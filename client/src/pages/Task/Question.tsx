@@ -45,6 +45,31 @@ export const Question = (props: Props) => {
       </Choices>
     )
   }
+  if (q.type === 'multiple_choice') {
+    const picked = Array.isArray(value) ? (value as string[]) : []
+    return (
+      <Choices {...props}>
+        {optionsOf(q).map((option) => (
+          <label key={option} class={ui.check}>
+            <input
+              type="checkbox"
+              name={q.name}
+              value={option}
+              checked={picked.includes(option)}
+              onChange={(e) =>
+                onChange(
+                  e.currentTarget.checked
+                    ? [...picked, option]
+                    : picked.filter((other) => other !== option),
+                )
+              }
+            />
+            {option}
+          </label>
+        ))}
+      </Choices>
+    )
+  }
   if (q.type === 'select' && optionsOf(q).length <= 5) {
     return (
       <Choices {...props}>

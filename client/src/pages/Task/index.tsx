@@ -22,7 +22,8 @@ const check = (questions: Q[], answers: Record<string, unknown>) => {
   const errors: Record<string, string> = {}
   for (const q of questions) {
     const value = answers[q.name]
-    if (isEmpty(value) || (q.type === 'checkbox' && value !== true && q.required)) {
+    const none = isEmpty(value) || (Array.isArray(value) && value.length === 0)
+    if (none || (q.type === 'checkbox' && value !== true && q.required)) {
       if (q.required) errors[q.name] = t('task.missing')
     } else if (q.type === 'number' && !Number.isFinite(Number(value))) {
       errors[q.name] = t('task.number')
@@ -85,7 +86,7 @@ export default function TaskPage() {
     let location: Where | undefined
     for (const q of questions) {
       const value = answers.value[q.name]
-      if (isEmpty(value)) continue
+      if (isEmpty(value) || (Array.isArray(value) && !value.length)) continue
       if (q.type === 'photo') [photo, photoField] = [value as Blob, q.name]
       else if (q.type === 'location') plain[q.name] = location = value as Where
       else plain[q.name] = q.type === 'number' ? Number(value) : value
