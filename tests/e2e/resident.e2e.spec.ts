@@ -113,12 +113,6 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
       options: ['On', 'Off', 'Blinking'],
       required: true,
     },
-    {
-      name: 'faults',
-      label: 'What is wrong?',
-      type: 'multiple_choice',
-      options: ['Dark', 'Flickering', 'Leaning'],
-    },
     { name: 'count', label: 'How many lights are out?', type: 'number' },
     { name: 'safe', label: 'Is the street safe to walk?', type: 'checkbox' },
     { name: 'seen', label: 'When did you see it?', type: 'date' },
@@ -224,8 +218,6 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     await shot(page, 'fil', '07-task-errors')
     await page.fill('#q-pole', 'MK-0142')
     await page.check('input[name="lit"][value="Off"]')
-    await page.check('input[name="faults"][value="Dark"]')
-    await page.check('input[name="faults"][value="Leaning"]')
     await page.fill('#q-count', '3')
     await page.check('input[name="safe"]')
     await page.fill('#q-seen', '2026-11-20')
@@ -248,7 +240,6 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     expect(submission.answers).toMatchObject({
       pole: 'MK-0142',
       lit: 'Off',
-      faults: ['Dark', 'Leaning'],
       count: 3,
       safe: true,
     })
