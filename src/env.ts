@@ -49,7 +49,12 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env) => ({
   databaseUrl: env.DATABASE_URL || undefined,
   redisUrl: env.REDIS_URL || undefined,
   payloadSecret: env.PAYLOAD_SECRET || undefined,
-  smsProvider: oneOf('SMS_PROVIDER', env.SMS_PROVIDER, ['console'] as const, 'console'),
+  smsProvider: oneOf(
+    'SMS_PROVIDER',
+    env.SMS_PROVIDER,
+    ['console', 'semaphore', 'twilio'] as const,
+    'console',
+  ),
   payoutProvider: requires(
     oneOf('PAYOUT_PROVIDER', env.PAYOUT_PROVIDER, ['sandbox', 'xendit'] as const, 'sandbox'),
     { xendit: 'XENDIT_SECRET_KEY' },

@@ -30,6 +30,7 @@ import { withAdminDefaults } from './admin/adminDefaults'
 import { MANILA } from './fields/manilaDate'
 import { xenditWebhookEndpoint } from './endpoints/xenditWebhook'
 import { lockDownInternals } from './hardening/internals'
+import { LOGGING_LEVELS, loggerOptions } from './hardening/logging'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -108,6 +109,8 @@ export default buildConfig({
   globals: [PrivacyNotice],
   endpoints: [feedEndpoint, xenditWebhookEndpoint],
   hooks: { afterError: [badInputAsClientError] },
+  logger: { options: loggerOptions() },
+  loggingLevels: LOGGING_LEVELS,
   secret,
   email: staffEmail(),
   sharp,

@@ -7,6 +7,8 @@ import type { Worker } from '../jobs/agenda'
 import { ConfigError, dataDir, projectRoot, readEnv } from './env'
 import type { EmbeddedDatabase } from './lib/embeddedPostgres'
 import { clientApp } from './lib/clientApp'
+import { noPoweredBy, securityHeaders } from './hardening/headers'
+import { trustProxySetting, withRequestContext } from './hardening/requestContext'
 import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
 import { resolveSecret } from './lib/secret'
@@ -29,7 +31,9 @@ let nextHandler: ((req: express.Request, res: express.Response) => Promise<void>
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', 'loopback')
+// Which X-Forwarded-For hops to believe for the client IP (rate limits): TRUST_PROXY.
+app.set('trust proxy', trustProxySetting())
+app.use(withRequestContext, noPoweredBy, securityHeaders())
 
 app.get('/healthz', (_req, res) => {
   res.json({

@@ -10,6 +10,7 @@ import { noPasswordLoginEndpoints } from './endpoints/noPasswordLogin'
 import { otpRequestEndpoint } from './endpoints/otpRequest'
 import { otpVerifyEndpoint } from './endpoints/otpVerify'
 import { assignHandle, handleField } from './fields/handle'
+import { resetLimitsEndpoint } from './endpoints/resetLimits'
 import { afterPayoutAccountChange, stageResidentPayoutAccount } from './hooks/payoutAccount'
 import { stampBarangayChange } from './hooks/stampBarangayChange'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
@@ -70,6 +71,7 @@ export const Residents: CollectionConfig = {
   endpoints: [
     otpRequestEndpoint,
     otpVerifyEndpoint,
+    resetLimitsEndpoint,
     meEndpoint,
     payoutAccountEndpoint,
     confirmPayoutAccountEndpoint,

@@ -15,6 +15,8 @@ export const STAFF_ROLE_LABELS = {
   'org-manager': 'Campaign manager',
   reviewer: 'Reviewer',
 } as const
+import { staffLoginEndpoint } from './endpoints/login'
+import { enforcePasswordPolicy } from './hooks/passwordPolicy'
 
 /** Staff: admins, organisation managers and reviewers. They sign in to the admin. */
 export const Users: CollectionConfig = {
@@ -34,8 +36,8 @@ export const Users: CollectionConfig = {
       'People who sign in to this admin. Managers add reviewers and managers to their own organisations.',
     components: { beforeListTable: ['/admin/team/InviteStaff#InviteStaff'] },
   },
-  endpoints: [addStaffEndpoint, inviteEndpoint, ...closedAuthRoutes],
-  hooks: { beforeChange: [guardTeam] },
+  endpoints: [staffLoginEndpoint, addStaffEndpoint, inviteEndpoint, ...closedAuthRoutes],
+  hooks: { beforeChange: [guardTeam], beforeOperation: [enforcePasswordPolicy] },
   access: {
     admin: ({ req: { user } }) => Boolean(asStaff(user)),
     // Admins see everyone; others see themselves and colleagues in their organisations.

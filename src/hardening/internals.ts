@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, PayloadHandler, SanitizedConfig, Where
 
 import { asStaff } from '../access/roles'
 import { isStaff } from '../access/rules'
+import { boundQueries } from './queryBounds'
 
 /** How long an edit lock holds without the editor's heartbeat (seconds). */
 export const LOCK_DURATION_SECONDS = 120
@@ -46,6 +47,8 @@ const staffOnly =
  */
 export const lockDownInternals = (config: SanitizedConfig): SanitizedConfig => {
   for (const collection of config.collections) {
+    // Every collection, Payload's own included: bounded limit, depth, page and where.
+    collection.hooks.beforeOperation = [boundQueries, ...(collection.hooks.beforeOperation ?? [])]
     if (collection.slug === 'payload-locked-documents') {
       // Reading locks shows staff who is editing what; only staff may see or take them.
       collection.access = {

@@ -11,3 +11,14 @@ export class HttpError extends APIError {
     this.name = 'HttpError'
   }
 }
+
+/** Thrown when a caller asks too often; carries how long to wait (sent as Retry-After). */
+export class TooManyRequests extends HttpError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    status = 429,
+  ) {
+    super(message, status, { retryAfterSeconds })
+  }
+}

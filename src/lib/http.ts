@@ -36,6 +36,11 @@ export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, 
   return body as Record<string, unknown>
 }
 
-/** The client's IP as the Express host forwarded it. */
-export const clientIp = (req: PayloadRequest) =>
-  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined
+/**
+ * The header in which the Express host hands Next the client's IP, worked out under
+ * TRUST_PROXY. The host always overwrites it, so a client cannot choose its own.
+ */
+export const CLIENT_IP_HEADER = 'x-bayanet-client-ip'
+
+/** The client's IP as the Express host determined it. */
+export const clientIp = (req: PayloadRequest) => req.headers.get(CLIENT_IP_HEADER) || undefined

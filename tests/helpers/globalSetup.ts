@@ -19,6 +19,18 @@ const PAYLOAD_SECRET = 'bayanet-test-secret-0123456789abcdef'
 /** The token Xendit would send with its webhooks; specs sign their webhooks with it. */
 export const XENDIT_CALLBACK_TOKEN = 'bayanet-test-xendit-callback-token'
 
+/**
+ * The shared server signs in many residents from 127.0.0.1: its per-client, per-prefix and
+ * budget limits are off (the per-phone pacing stays real). Specs about the limits start their
+ * own server with tight ones.
+ */
+export const GENEROUS_LIMITS = {
+  OTP_IP_LIMIT: '0',
+  OTP_PREFIX_LIMIT: '0',
+  OTP_VERIFY_IP_LIMIT: '0',
+  SMS_HOURLY_BUDGET: '0',
+}
+
 /** One database and one running host for the whole run; torn down at the end. */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase()
@@ -33,6 +45,7 @@ export default async function setup(project: TestProject) {
     XENDIT_CALLBACK_TOKEN,
     // Specs submit many times as one resident; the daily limit has its own server in its spec.
     SUBMISSIONS_PER_DAY: '1000',
+    ...GENEROUS_LIMITS,
   })
   project.provide('baseUrl', server.url)
   project.provide('databaseUrl', database.url)

@@ -41,6 +41,8 @@ export const startTestServer = async (env: Record<string, string>): Promise<Test
     cwd: projectRoot,
     env: {
       ...process.env,
+      // Each server its own rate-limit keys, so runs sharing a Redis never see each other's.
+      RATE_LIMIT_PREFIX: `test-${port}-${Date.now().toString(36)}`,
       ...env,
       PORT: String(port),
       BAYANET_DATA_DIR: dataDir,

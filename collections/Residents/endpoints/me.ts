@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
 import { errorResponse, jsonResponse, readJsonBody } from '../../../src/lib/http'
-import { TooManyRequests } from '../operations/requestOtp'
+import { TooManyRequests } from '../../../src/lib/errors'
 import { confirmPayoutAccountChange, requestPayoutAccountChange } from '../operations/payoutAccount'
 import { publicResident } from '../operations/publicResident'
 
@@ -47,7 +47,9 @@ export const meEndpoint: Endpoint = {
 
 const tooMany = (req: Parameters<Endpoint['handler']>[0], err: unknown) => {
   if (err instanceof TooManyRequests) {
-    return errorResponse(req, err.message, 429, { 'Retry-After': String(err.retryAfterSeconds) })
+    return errorResponse(req, err.message, err.status, {
+      'Retry-After': String(err.retryAfterSeconds),
+    })
   }
   throw err
 }

@@ -13,7 +13,7 @@ export const otpRequestEndpoint: Endpoint = {
       await requestOtp(req, { phone: body.phone, ip: clientIp(req), language: body.language })
     } catch (err) {
       if (err instanceof TooManyRequests) {
-        return errorResponse(req, err.message, 429, {
+        return errorResponse(req, err.message, err.status, {
           'Retry-After': String(err.retryAfterSeconds),
         })
       }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { errorResponse, jsonResponse, readJsonBody } from '../../../src/lib/http'
-import { TooManyRequests } from '../operations/requestOtp'
+import { clientIp, errorResponse, jsonResponse, readJsonBody } from '../../../src/lib/http'
+import { TooManyRequests } from '../../../src/lib/errors'
 import { verifyOtp } from '../operations/verifyOtp'
 
 /** `POST /api/residents/otp/verify {phone, code}`: a session as JSON and as a cookie. */
@@ -14,11 +14,12 @@ export const otpVerifyEndpoint: Endpoint = {
       const { token, exp, cookie, user } = await verifyOtp(req, {
         phone: body.phone,
         code: body.code,
+        ip: clientIp(req),
       })
       return jsonResponse(req, { token, exp, user }, 200, { 'Set-Cookie': cookie })
     } catch (err) {
       if (err instanceof TooManyRequests) {
-        return errorResponse(req, err.message, 429, {
+        return errorResponse(req, err.message, err.status, {
           'Retry-After': String(err.retryAfterSeconds),
         })
       }

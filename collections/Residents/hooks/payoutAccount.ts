@@ -2,7 +2,9 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 
 import { asResident } from '../../../src/access/roles'
 import { actorOf, recordAudit } from '../../../src/lib/audit'
+import { clientIp } from '../../../src/lib/http'
 import { maskPhone, normalizePhMobile } from '../../../src/lib/phone'
+import { guardCodeRequest } from '../../../src/limits/guard'
 import type { Resident } from '../../../src/payload-types'
 import { deliverSms } from '../../SmsOutbox/operations/queueSms'
 import { CONFIRMED_PAYOUT_ACCOUNT, stagePayoutAccount } from '../operations/payoutAccount'
@@ -47,6 +49,7 @@ export const afterPayoutAccountChange: CollectionAfterChangeHook<Resident> = asy
   const staged = req.context[STAGED]
   if (typeof staged === 'string') {
     delete req.context[STAGED]
+    await guardCodeRequest(req, { phone: staged, ip: clientIp(req) })
     const messageId = await stagePayoutAccount(req, doc, staged)
     doc.pendingGcashNumber = staged
     // The job retries until the transaction's rows are visible.

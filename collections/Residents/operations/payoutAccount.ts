@@ -3,6 +3,8 @@ import type { PayloadRequest } from 'payload'
 import { asResident } from '../../../src/access/roles'
 import { actorOf, recordAudit } from '../../../src/lib/audit'
 import { HttpError } from '../../../src/lib/errors'
+import { clientIp } from '../../../src/lib/http'
+import { guardCodeCheck, guardCodeRequest } from '../../../src/limits/guard'
 import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone'
 import { inRequestTransaction } from '../../../src/lib/transaction'
 import type { Resident } from '../../../src/payload-types'
@@ -72,6 +74,7 @@ export const requestPayoutAccountChange = async (req: PayloadRequest, input: unk
   if ((resident.gcashNumber || resident.phone) === number) {
     throw new HttpError('Payouts already go to that number.', 409)
   }
+  await guardCodeRequest(req, { phone: number, ip: clientIp(req) })
   const messageId = await inRequestTransaction(req, () => stagePayoutAccount(req, resident, number))
   await deliverSms(messageId)
 }
@@ -83,6 +86,7 @@ export const requestPayoutAccountChange = async (req: PayloadRequest, input: unk
 export const confirmPayoutAccountChange = async (req: PayloadRequest, input: unknown) => {
   const { id } = signedInResident(req)
   const code = readCode(input)
+  await guardCodeCheck({ ip: clientIp(req) })
   const resident = await loadResident(req, id)
   const pending = resident.pendingGcashNumber
   if (!pending) throw new HttpError('There is no payout account change to confirm.', 409)

@@ -7,7 +7,8 @@ import { maskPhone, normalizePhMobile, PHONE_HINT } from '../../../src/lib/phone
 import { checkChallenge } from '../../OtpChallenges/operations/codes'
 import { issueSession } from './issueSession'
 import { publicResident } from './publicResident'
-import { TooManyRequests } from './requestOtp'
+import { TooManyRequests } from '../../../src/lib/errors'
+import { guardCodeCheck, resetPhoneLimits } from '../../../src/limits/guard'
 
 const WRONG_CODE = 'That code is wrong or has expired. Check the SMS, or ask for a new code.'
 
@@ -73,12 +74,17 @@ const registerResident = async (req: PayloadRequest, phone: string) => {
  * Checks a sign-in code against the newest challenge for the phone. On success the resident is
  * found or created and signed in; the answer carries only their public projection.
  */
-export const verifyOtp = async (req: PayloadRequest, input: { phone: unknown; code: unknown }) => {
+export const verifyOtp = async (
+  req: PayloadRequest,
+  input: { phone: unknown; code: unknown; ip?: string },
+) => {
   const phone = normalizePhMobile(input.phone)
   if (!phone) throw new HttpError(PHONE_HINT, 400)
   const code = readCode(input.code)
+  await guardCodeCheck({ ip: input.ip })
   const outcome = await checkChallenge(req, { phone, purpose: 'sign-in' }, code)
   if (outcome !== 'right') refuseCode(outcome)
+  await resetPhoneLimits(phone)
 
   const resident = (await findResident(req, phone)) ?? (await registerResident(req, phone))
   const session = await issueSession(req, resident)
