@@ -1,8 +1,11 @@
 import type { CollectionBeforeChangeHook, PayloadHandler, SanitizedConfig, Where } from 'payload'
 
 import { asStaff } from '../access/roles'
-import { isStaff } from '../access/rules'
+import { isStaff, nobody } from '../access/rules'
 import { boundQueries } from './queryBounds'
+
+/** Payload's collections that only Payload itself uses. */
+export const INTERNAL_ONLY = new Set(['payload-migrations', 'payload-kv', 'payload-jobs'])
 
 /** How long an edit lock holds without the editor's heartbeat (seconds). */
 export const LOCK_DURATION_SECONDS = 120
@@ -73,6 +76,16 @@ export const lockDownInternals = (config: SanitizedConfig): SanitizedConfig => {
           handler: staffOnly(endpoint.handler),
         }))
       }
+    } else if (INTERNAL_ONLY.has(collection.slug)) {
+      // Payload's own bookkeeping: nobody reaches it through the API.
+      collection.access = {
+        ...collection.access,
+        read: nobody,
+        create: nobody,
+        update: nobody,
+        delete: nobody,
+      }
+      collection.endpoints = []
     } else if (collection.lockDocuments !== false) {
       collection.lockDocuments = { duration: LOCK_DURATION_SECONDS }
     }

@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { isAdminUser } from '../access/roles'
+import { INTERNAL_ONLY } from './internals'
 import { MAX_DEPTH, MAX_LIMIT, OPERATORS } from './queryBounds'
 
 /** Largest JSON body the API reads (uploads are multipart and have their own limits). */
@@ -110,6 +111,9 @@ export const hardenRest =
   (handler: Handler): Handler =>
   async (request, context) => {
     const url = new URL(request.url)
+    // Payload's bookkeeping collections answer as any unknown route does.
+    const slug = url.pathname.split('/')[2] ?? ''
+    if (INTERNAL_ONLY.has(slug)) return fail('Not Found', 404)
     const queryProblem = checkQuery(url)
     if (queryProblem) return fail(queryProblem)
     // limit=0 ("everything") and deep population are for admins only.

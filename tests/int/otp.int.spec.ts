@@ -140,6 +140,10 @@ describe('sign-in codes (ASVS V6, NIST 800-63B)', () => {
     const log = readFileSync(inject('serverLog'), 'utf8')
     expect(log).not.toContain(code)
     expect(log).not.toContain(phone)
+    const inDb = ['otp_challenges', 'sms_outbox', 'agenda_jobs', 'audit_log'].filter((t) =>
+      found.includes(t),
+    )
+    console.log(`[otp] plaintext codes found: ${inDb.length + (log.includes(code) ? 1 : 0)}`)
   })
 })
 

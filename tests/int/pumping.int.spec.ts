@@ -101,6 +101,7 @@ describe('SMS pumping against a server with tight limits', () => {
     for (const phone of phones) results.push(await ask(phone, '203.0.113.7'))
     expect(results.filter((s) => s === 202)).toHaveLength(8)
     expect(await queuedFor(phones)).toBe(8)
+    console.log('[pumping] one client: 8 SMS for 30 numbers asked')
   })
 
   it('keeps 1,000 requests over 200 numbers from 50 clients within the hourly budget', async () => {
@@ -140,5 +141,8 @@ describe('SMS pumping against a server with tight limits', () => {
     )
     expect(await queuedFor([back])).toBe(1)
     expect(await queuedFor(down)).toBe(0)
+    console.log(
+      '[pumping] redis down: 0 SMS for 20 requests (all 503); sending again once it is back',
+    )
   })
 })
