@@ -38,10 +38,17 @@ const lockOwnedByCaller: CollectionBeforeChangeHook = ({ data, req }) => {
 /** Payload's own preference endpoints (`/:key`) check only that someone is signed in. */
 const staffOnly =
   (handler: PayloadHandler): PayloadHandler =>
-  (req) =>
-    asStaff(req.user)
-      ? handler(req)
-      : Response.json({ errors: [{ message: 'Preferences are for staff.' }] }, { status: 403 })
+  async (req) => {
+    if (!asStaff(req.user)) {
+      return Response.json({ errors: [{ message: 'Preferences are for staff.' }] }, { status: 403 })
+    }
+    try {
+      return await handler(req)
+    } catch {
+      // Payload's handlers throw a bare error for a preference that does not exist.
+      return Response.json({ errors: [{ message: 'No such preference.' }] }, { status: 404 })
+    }
+  }
 
 /**
  * Payload adds `payload-locked-documents` and `payload-preferences` with access for any signed-in

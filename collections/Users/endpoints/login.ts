@@ -1,9 +1,9 @@
 import { pbkdf2 } from 'node:crypto'
 import { promisify } from 'node:util'
-import type { Endpoint } from 'payload'
+import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
-import { errorResponse, jsonResponse, readJsonBody } from '../../../src/lib/http'
+import { errorResponse, jsonResponse } from '../../../src/lib/http'
 
 const derive = promisify(pbkdf2)
 
@@ -24,7 +24,9 @@ export const staffLoginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
   handler: async (req) => {
-    const body = await readJsonBody(req)
+    // The admin's login form posts multipart (`_payload`), API clients JSON: read both as Payload does.
+    await addDataAndFileToRequest(req)
+    const body = (req.data ?? {}) as Record<string, unknown>
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''
     const password = typeof body.password === 'string' ? body.password : ''
     if (!email || !password) return errorResponse(req, 'Send your email and password.', 400)
