@@ -43,6 +43,12 @@ export const startTestServer = async (env: Record<string, string>): Promise<Test
       ...process.env,
       // Each server its own rate-limit keys, so runs sharing a Redis never see each other's.
       RATE_LIMIT_PREFIX: `test-${port}-${Date.now().toString(36)}`,
+      // Specs sign many residents in from 127.0.0.1: per-client, per-prefix and budget limits
+      // are off unless a spec (pumping) sets tight ones; the per-phone pacing stays on.
+      OTP_IP_LIMIT: '0',
+      OTP_PREFIX_LIMIT: '0',
+      OTP_VERIFY_IP_LIMIT: '0',
+      SMS_HOURLY_BUDGET: '0',
       ...env,
       PORT: String(port),
       BAYANET_DATA_DIR: dataDir,
