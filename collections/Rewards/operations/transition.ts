@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../../../src/lib/audit'
 import { query } from '../../../src/lib/sql'
 import { withTransaction } from '../../../src/lib/transaction'
 import { recordLedgerEntry } from '../../PayoutLedger/operations/recordLedgerEntry'
+import { budgetOnTransition } from '../effects/budgetOnTransition'
 import { canMoveReward, type RewardStatus } from '../transitions'
 
 /** The row as the fence sees it (snake_case columns of `rewards`). */
@@ -71,7 +72,7 @@ export type TransitionEffect = (
   from: RewardStatus,
 ) => Promise<void>
 
-const effects: TransitionEffect[] = [recordLedgerEntry]
+const effects: TransitionEffect[] = [recordLedgerEntry, budgetOnTransition]
 
 /** Registers work done in the same transaction as every winning transition (ledger, budget). */
 export const onRewardTransition = (effect: TransitionEffect) => {
