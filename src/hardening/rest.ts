@@ -133,6 +133,12 @@ export const hardenRest =
     const text = await readCapped(request, JSON_BODY_LIMIT)
     if (text === undefined) return fail('The request body is too large (at most 1 MB).', 413)
     if (text.trim() === '') {
+      // Creating or updating a document needs data; other routes (logout, refresh) take none.
+      const segments = url.pathname.split('/').filter(Boolean)
+      const writesDocument =
+        (request.method === 'POST' && segments.length === 2) ||
+        (['PATCH', 'PUT'].includes(request.method) && segments.length <= 3)
+      if (writesDocument) return fail('Send a JSON object in the request body.')
       return handler(
         new Request(request.url, { method: request.method, headers: request.headers }),
         context,
