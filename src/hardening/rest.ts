@@ -105,6 +105,30 @@ const isStaffCaller = async (headers: Headers) => {
 const METHODS_WITH_BODY = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
 /**
+ * The admin's relationship pickers send long list queries as a POST whose form body is the
+ * query string (`X-Payload-HTTP-Method-Override: GET`). Turned back into the GET it stands
+ * for, the query gets the same checks as any other read.
+ */
+const readAsGet = async (request: Request): Promise<Request | 'too large' | undefined> => {
+  const override =
+    request.headers.get('x-payload-http-method-override') ??
+    request.headers.get('x-http-method-override')
+  if (request.method !== 'POST' || override?.toUpperCase() !== 'GET') return undefined
+  const type = (request.headers.get('content-type') ?? '').toLowerCase()
+  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined
+  const search = await readCapped(request, JSON_BODY_LIMIT)
+  if (search === undefined) return 'too large'
+  const url = new URL(request.url)
+  url.search = search
+  const headers = new Headers(request.headers)
+  for (const name of ['content-type', 'content-length', 'x-payload-http-method-override']) {
+    headers.delete(name)
+  }
+  headers.delete('x-http-method-override')
+  return new Request(url, { method: 'GET', headers })
+}
+
+/**
  * Wraps one of Payload's REST handlers so that bad input is a clear 4xx before Payload sees it:
  * a body that is too large (413), not JSON or multipart (415), malformed or not a JSON object
  * (400), or nested deeper than MAX_JSON_DEPTH (400); and a query string that is too big or has
@@ -113,6 +137,9 @@ const METHODS_WITH_BODY = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 export const hardenRest =
   (handler: Handler): Handler =>
   async (request, context) => {
+    const asGet = await readAsGet(request)
+    if (asGet === 'too large') return fail('The request body is too large (at most 1 MB).', 413)
+    if (asGet) request = asGet
     const url = new URL(request.url)
     // Payload's bookkeeping collections answer as any unknown route does.
     const slug = url.pathname.split('/')[2] ?? ''

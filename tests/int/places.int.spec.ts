@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { api } from '../helpers/api'
+import { api, errorMessage } from '../helpers/api'
 import { PLACES } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
@@ -62,12 +62,15 @@ describe('places people can find', () => {
     )
   })
 
-  it('sends at most 100 places a page, whatever the caller asks', async () => {
-    for (const query of ['limit=0', 'limit=5000', 'pagination=false']) {
+  it('sends at most 100 places a page, and refuses anonymous callers who ask for more', async () => {
+    for (const query of ['limit=0', 'limit=5000']) {
       const res = await api('GET', `/api/places?${query}&depth=0&select[code]=true`)
-      expect(res.status).toBe(200)
-      expect(res.body.docs.length).toBe(100)
+      expect(res.status).toBe(400)
+      expect(errorMessage(res)).toMatch(/"limit" must be from 1 to 100/)
     }
+    const unpaged = await api('GET', '/api/places?pagination=false&depth=0&select[code]=true')
+    expect(unpaged.status).toBe(200)
+    expect(unpaged.body.docs.length).toBe(100)
   })
 })
 
