@@ -32,6 +32,20 @@ const pgCode = (error: unknown): string | undefined => {
  */
 export const badInputAsClientError: AfterErrorHook = ({ error }) => {
   const code = pgCode(error)
+  // undefined_function: a filter whose operator the field's type lacks (`like` on a choice).
+  if (code === '42883') {
+    return {
+      status: 400,
+      response: {
+        errors: [
+          {
+            message:
+              'That filter does not work on this field; filter choices with "equals" or "in".',
+          },
+        ],
+      },
+    }
+  }
   if (code && CONFLICT_CODES[code]) {
     return {
       status: code === '23514' ? 400 : 409,
