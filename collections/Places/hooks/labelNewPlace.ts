@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { onBehalfOf } from '../../../src/access/onBehalfOf'
 import { idOf } from '../../../src/lib/ids'
 import type { Place } from '../../../src/payload-types'
 
@@ -15,7 +16,12 @@ export const labelNewPlace: CollectionBeforeChangeHook<Place> = async ({
   if (operation !== 'create' || (data.label && data.lineage)) return data
   const parentId = idOf(data.parent)
   const parent = parentId
-    ? await req.payload.findByID({ collection: 'places', id: parentId, depth: 0, req })
+    ? await req.payload.findByID({
+        collection: 'places',
+        id: parentId,
+        depth: 0,
+        ...onBehalfOf(req),
+      })
     : undefined
   return {
     ...data,
