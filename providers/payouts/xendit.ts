@@ -100,8 +100,10 @@ export const xenditPayoutProvider = (config: XenditConfig): PayoutProvider => {
     const payouts = (
       Array.isArray(body) ? body : providerRef ? [body] : (body.data ?? [])
     ) as XenditPayout[]
-    if (!payouts.length) return { status: 'not-found' }
-    return stateOfPayout(decisive(payouts))
+    // A payout under another reference belongs to an earlier, dead attempt: not this one.
+    const ours = payouts.filter((p) => !p.reference_id || p.reference_id === reference)
+    if (!ours.length) return { status: 'not-found' }
+    return stateOfPayout(decisive(ours))
   }
 
   return {

@@ -139,6 +139,18 @@ describe('payouts under provider faults (fast-check)', () => {
         }),
         {
           numRuns: RUNS,
+          // Found by seed 729320511: a retry after a definite failure, accepted but timed out,
+          // was looked up under the dead payout's id and sent a third time (paid twice).
+          examples: [
+            [
+              [
+                { do: 'job', fault: null },
+                { do: 'channel', to: 'FAILED' },
+                { do: 'reconcile' },
+                { do: 'job', fault: 'timeout-after-success' },
+              ],
+            ],
+          ],
           seed: Number(process.env.FC_SEED) || undefined,
         },
       )

@@ -89,9 +89,14 @@ export const issueReward = async (
       bump: true,
       set: {
         lastError: null,
-        // After a definite failure the old payout is dead: a fresh key for the new one.
+        // After a definite failure the old payout is dead: a fresh key for the new one, and its
+        // provider id forgotten, or lookups would keep reading the dead payout's FAILED.
         ...(row.status === 'failed'
-          ? { payoutKey: `${row.idempotency_key}-r${row.attempts + 1}` }
+          ? {
+              payoutKey: `${row.idempotency_key}-r${row.attempts + 1}`,
+              providerRef: null,
+              providerStatus: null,
+            }
           : {}),
       },
       audit: { provider: provider.name },
