@@ -10,6 +10,7 @@ import { defineReconcilePayouts, reconcilePayouts } from './definitions/reconcil
 import { defineSendSms } from './definitions/sendSms'
 import { defineVerifyAudit, run as verifyAudit } from './definitions/verifyAudit'
 import { createAgenda, useAgenda } from './queue'
+import { retentionPeriods, runRetention } from '../src/privacy/retention'
 
 /** A running worker: Agenda processing our jobs, plus the cron timers. */
 export type Worker = { stop: (timeoutMs?: number) => Promise<void> }
@@ -30,7 +31,21 @@ export const periodicWork = (
   },
   { name: 'sms-outbox.purge', expression: '*/5 * * * *', run: () => purgeSmsOutbox(payload) },
   { name: 'audit.verify', expression: '41 * * * *', run: () => verifyAudit(payload) },
+  retention(payload, env),
 ]
+
+/** The daily privacy retention run (src/privacy/retention.ts); bad periods stop the start. */
+const retention = (payload: Payload, env: NodeJS.ProcessEnv): Periodic => {
+  const periods = retentionPeriods()
+  return {
+    name: 'privacy.retention',
+    expression: env.CRON_RETENTION || '23 3 * * *',
+    run: async () => {
+      const result = await runRetention(payload, { periods })
+      payload.logger.info({ msg: 'privacy retention', ...result })
+    },
+  }
+}
 
 /** Starts processing jobs in this process; `stop` drains running jobs before returning. */
 export const startWorker = async (payload: Payload, connectionString: string): Promise<Worker> => {

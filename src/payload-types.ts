@@ -446,6 +446,11 @@ export interface Resident {
    * A new GCash number waiting for the code sent to it.
    */
   pendingGcashNumber?: string | null;
+  /**
+   * A pseudonym: staff never see residents’ phone numbers.
+   */
+  handle?: string | null;
+  erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email?: string | null;
@@ -475,6 +480,10 @@ export interface Submission {
   id: number;
   task: number | Task;
   resident: number | Resident;
+  /**
+   * A pseudonym: staff never see residents’ phone numbers.
+   */
+  residentHandle?: string | null;
   /**
    * Copied from the task, so access checks stay one lookup.
    */
@@ -544,6 +553,10 @@ export interface Reward {
   id: number;
   submission: number | Submission;
   resident: number | Resident;
+  /**
+   * A pseudonym: staff never see residents’ phone numbers.
+   */
+  residentHandle?: string | null;
   task: number | Task;
   organization?: (number | null) | Organization;
   kind: 'gcash' | 'voucher';
@@ -1075,6 +1088,8 @@ export interface ResidentsSelect<T extends boolean = true> {
   language?: T;
   gcashNumber?: T;
   pendingGcashNumber?: T;
+  handle?: T;
+  erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1101,6 +1116,7 @@ export interface ResidentsSelect<T extends boolean = true> {
 export interface SubmissionsSelect<T extends boolean = true> {
   task?: T;
   resident?: T;
+  residentHandle?: T;
   organization?: T;
   answers?: T;
   clientId?: T;
@@ -1134,6 +1150,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
 export interface RewardsSelect<T extends boolean = true> {
   submission?: T;
   resident?: T;
+  residentHandle?: T;
   task?: T;
   organization?: T;
   kind?: T;

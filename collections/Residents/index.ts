@@ -13,6 +13,12 @@ import { assignHandle, handleField } from './fields/handle'
 import { resetLimitsEndpoint } from './endpoints/resetLimits'
 import { afterPayoutAccountChange, stageResidentPayoutAccount } from './hooks/payoutAccount'
 import { stampBarangayChange } from './hooks/stampBarangayChange'
+import { eraseEndpoint } from './endpoints/erase'
+import { exportEndpoint } from './endpoints/export'
+import { auditStaffCorrection } from './hooks/auditStaffCorrection'
+import { hideSessions } from './hooks/hideSessions'
+import { isErasedPhone } from '../../src/privacy/pseudonym'
+import { selfOnlyField } from '../../src/access/privacy'
 import { resolveHomeBarangay } from './hooks/resolveHomeBarangay'
 
 const adminOrSelf = ({ req: { user } }: { req: { user: Parameters<typeof asResident>[0] } }) => {
@@ -75,13 +81,16 @@ export const Residents: CollectionConfig = {
     meEndpoint,
     payoutAccountEndpoint,
     confirmPayoutAccountEndpoint,
+    exportEndpoint,
+    eraseEndpoint,
     ...noPasswordLoginEndpoints,
     ...closedAuthRoutes,
   ],
   hooks: {
     beforeValidate: [resolveHomeBarangay],
     beforeChange: [stageResidentPayoutAccount, stampBarangayChange],
-    afterChange: [afterPayoutAccountChange, assignHandle],
+    afterRead: [hideSessions],
+    afterChange: [afterPayoutAccountChange, assignHandle, auditStaffCorrection],
   },
   fields: [
     handleField,
@@ -99,8 +108,11 @@ export const Residents: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      access: { update: () => false },
-      validate: (value: unknown) => (normalizePhMobile(value) === value ? true : PHONE_HINT),
+      // Only the resident reads their own number (admins included: minimisation by role).
+      access: { read: selfOnlyField, update: () => false },
+      // An erased resident's phone is a keyed hash (see src/privacy/pseudonym).
+      validate: (value: unknown) =>
+        isErasedPhone(value) || normalizePhMobile(value) === value ? true : PHONE_HINT,
     },
     { name: 'name', type: 'text', maxLength: 120 },
     {
@@ -131,6 +143,7 @@ export const Residents: CollectionConfig = {
     {
       name: 'gcashNumber',
       type: 'text',
+      access: { read: selfOnlyField },
       admin: {
         description:
           "Where GCash rewards go; the login phone when empty. A resident's new number applies only once the code sent to it is confirmed.",
@@ -147,7 +160,15 @@ export const Residents: CollectionConfig = {
         readOnly: true,
         description: 'A new GCash number waiting for the code sent to it.',
       },
+      access: { read: selfOnlyField, create: () => false, update: () => false },
+    },
+    {
+      // Set by DELETE /api/residents/me; the row stays as a pseudonym for rewards and consents.
+      name: 'erasedAt',
+      type: 'date',
+      index: true,
       access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar' },
     },
   ],
 }

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { residentHandleField } from '../../src/fields/residentHandle'
 import { rewardFields } from '../../src/fields/reward'
 import { anyOf, nobody, ownedByResident, staffOfOrganization } from '../../src/access/rules'
 import { payoutAccountField, residentOrAdminField } from './access'
@@ -41,6 +42,7 @@ export const Rewards: CollectionConfig = {
       required: true,
       index: true,
     },
+    residentHandleField(),
     { name: 'task', type: 'relationship', relationTo: 'tasks', required: true, index: true },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
     ...rewardFields(),

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyOf, isResident, ownedByResident, staffOfOrganization } from '../../src/access/rules'
 import { isStaffField } from '../../src/access/rules'
 import { submissionScoringFields } from './fields/scoring'
+import { residentHandleField } from '../../src/fields/residentHandle'
 import { createSubmissionEndpoint } from './endpoints/create'
 import { captureSignals } from './hooks/captureSignals'
 import { checkNewSubmission } from './hooks/checkNewSubmission'
@@ -59,6 +60,7 @@ export const Submissions: CollectionConfig = {
       index: true,
       access: immutable,
     },
+    residentHandleField(),
     {
       name: 'organization',
       type: 'relationship',

@@ -1,8 +1,12 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { projectRoot } from '../../src/env'
 import { adminBuildIsCurrent, buildAdmin } from '../../src/lib/adminBuild'
 import { buildClient } from '../../src/lib/clientBuild'
+import { scanLogFiles } from '../../src/privacy/logScan'
 import { createTestDatabase } from './testDatabase'
 import { startTestServer } from './testServer'
 
@@ -33,6 +37,10 @@ export const GENEROUS_LIMITS = {
 
 /** One database and one running host for the whole run; torn down at the end. */
 export default async function setup(project: TestProject) {
+  // Every server started in this run (here or by a spec) lists its log file here.
+  const manifest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bayanet-test-logs-')), 'logs')
+  fs.writeFileSync(manifest, '')
+  process.env.BAYANET_TEST_LOG_MANIFEST = manifest
   const database = await createTestDatabase()
   if (!(await adminBuildIsCurrent(projectRoot))) {
     console.log('[tests] building the admin (next build) once for this checkout…')
@@ -54,5 +62,24 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop()
     await database.dispose()
+    await assertLogsClean(manifest)
+  }
+}
+
+/**
+ * The whole suite's server logs, scanned once every spec has run: no full phone number, no
+ * JWT, no one-time code next to the word "code". A finding fails the run.
+ */
+const assertLogsClean = async (manifest: string) => {
+  const files = fs.readFileSync(manifest, 'utf8').split('\n').filter(Boolean)
+  const findings = await scanLogFiles(files)
+  if (process.env.BAYANET_LOG_SCAN_REPORT) {
+    fs.writeFileSync(process.env.BAYANET_LOG_SCAN_REPORT, JSON.stringify({ files, findings }))
+  }
+  if (findings.length) {
+    const lines = findings
+      .slice(0, 20)
+      .map((f) => `  ${f.kind} at ${f.file}:${f.line} (${f.excerpt})`)
+    throw new Error(`personal data in the server logs (${findings.length}):\n${lines.join('\n')}`)
   }
 }

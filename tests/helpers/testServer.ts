@@ -37,6 +37,9 @@ export const startTestServer = async (env: Record<string, string>): Promise<Test
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bayanet-test-data-'))
   const logFile = path.join(dataDir, 'server.log')
   const log = fs.openSync(logFile, 'a')
+  // The run scans every server's log for personal data at the end (see globalSetup).
+  const manifest = process.env.BAYANET_TEST_LOG_MANIFEST
+  if (manifest) fs.appendFileSync(manifest, `${logFile}\n`)
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
     env: {
