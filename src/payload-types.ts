@@ -446,10 +446,6 @@ export interface Resident {
    * A new GCash number waiting for the code sent to it.
    */
   pendingGcashNumber?: string | null;
-  /**
-   * A pseudonym: staff never see residents’ phone numbers.
-   */
-  handle?: string | null;
   erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1088,7 +1084,6 @@ export interface ResidentsSelect<T extends boolean = true> {
   language?: T;
   gcashNumber?: T;
   pendingGcashNumber?: T;
-  handle?: T;
   erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -8,6 +8,7 @@ import * as migration_20261127_025355_frontdoor_otp_payout_account from './20261
 import * as migration_20261127_030928_scoring_signals from './20261127_030928_scoring_signals';
 import * as migration_20261127_032431_review_decisions_budgets from './20261127_032431_review_decisions_budgets';
 import * as migration_20261127_034239_sponsorships_handles from './20261127_034239_sponsorships_handles';
+import * as migration_20261127_051848_resident_erasure from './20261127_051848_resident_erasure';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261127_034239_sponsorships_handles.up,
     down: migration_20261127_034239_sponsorships_handles.down,
-    name: '20261127_034239_sponsorships_handles'
+    name: '20261127_034239_sponsorships_handles',
+  },
+  {
+    up: migration_20261127_051848_resident_erasure.up,
+    down: migration_20261127_051848_resident_erasure.down,
+    name: '20261127_051848_resident_erasure'
   },
 ];

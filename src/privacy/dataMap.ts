@@ -116,6 +116,7 @@ export const DATA_MAP: Record<CollectionSlug, PersonalCollection | NonPersonalCo
     reason: 'staff members’ saved list filters in the admin',
     allowed: { user: 'the staff member who saved it' },
   },
+  sponsorships: { personal: false, reason: 'invitations between organisations to co-sponsor' },
   organizations: { personal: false, reason: 'LGUs and brands' },
   users: {
     personal: false,
