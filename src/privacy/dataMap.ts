@@ -84,6 +84,10 @@ export const DATA_MAP: Record<CollectionSlug, PersonalCollection | NonPersonalCo
   'sms-outbox': {
     personal: true,
     owner: { by: 'phone', field: 'to' },
+    withheld: {
+      sealedBody:
+        'the text sealed for delivery: it may hold a one-time code, is wiped once sent, and `body` shows it with the code masked',
+    },
     onErasure: 'deleted',
   },
   'otp-challenges': {
