@@ -16,7 +16,8 @@ export type JobData = {
   [JOBS.issueReward]: { rewardId: number; attempt?: number }
   /** One reward, or (no id) every `issuing` reward due for a look-up. */
   [JOBS.reconcilePayouts]: { rewardId?: number }
-  [JOBS.alertPayout]: { rewardId: number; reason: string }
+  /** `attempt`: the reward's attempt the alert is about (a staff retry since makes it stale). */
+  [JOBS.alertPayout]: { rewardId: number; reason: string; attempt?: number }
   [JOBS.sendSms]: { messageId: number }
   [JOBS.purgeSmsOutbox]: { slot: string }
   [JOBS.verifyAudit]: { slot: string }

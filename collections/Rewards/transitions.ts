@@ -18,6 +18,14 @@ const NEXT: Record<RewardStatus, readonly RewardStatus[]> = {
 /** True when a reward may move from `from` to `to`. The one place these rules live. */
 export const canMoveReward = (from: RewardStatus, to: RewardStatus) => NEXT[from].includes(to)
 
+/**
+ * A failed reward whose automatic retries ran out (`payout.alert` stamped `alerted_at`): its
+ * budget went back to the task, no job sends it again, and only a staff retry, which reserves
+ * the budget again, may.
+ */
+export const isGivenUp = (row: { status: RewardStatus; alerted_at: Date | string | null }) =>
+  row.status === 'failed' && row.alerted_at !== null
+
 /** Statuses no payout job acts on any more. */
 export const SETTLED_STATUSES: readonly RewardStatus[] = ['issued', 'reversed']
 

@@ -62,11 +62,16 @@ export const defineIssueReward = (
         const outcome = await issueReward(payload, rewardId, providers, { touch })
         payload.logger.info({ msg: 'reward job done', rewardId, outcome, pid: process.pid })
         if (outcome === 'failed') {
-          // A definite refusal: no retry will help until someone acts (pool-empty rewards
-          // wait for codes instead; the pool's low-stock warning covers them).
+          // A definite refusal: no retry will help until someone acts, so the reward is given
+          // up and its budget released (pool-empty rewards wait for codes instead, keeping
+          // their budget; the pool's low-stock warning covers them).
           const row = await readReward({ payload }, rewardId)
           if (row && !waitsForCodes(row)) {
-            await enqueue(JOBS.alertPayout, { rewardId, reason: row.last_error ?? 'failed' })
+            await enqueue(JOBS.alertPayout, {
+              rewardId,
+              reason: row.last_error ?? 'failed',
+              attempt: row.attempts,
+            })
           }
         }
       } finally {
@@ -81,8 +86,17 @@ export const defineIssueReward = (
   )
   agenda.on(`retry exhausted:${JOBS.issueReward}`, (err: Error, job: Job) => {
     const { rewardId } = job.attrs.data as JobData[typeof JOBS.issueReward]
-    void enqueue(JOBS.alertPayout, { rewardId, reason: err.message.slice(0, 500) }).catch((error) =>
-      payload.logger.error({ msg: 'could not queue a payout alert', rewardId, error }),
-    )
+    // The alert names the attempt the retries ran out on, so a staff retry since makes it stale.
+    void readReward({ payload }, rewardId)
+      .then((row) =>
+        enqueue(JOBS.alertPayout, {
+          rewardId,
+          reason: err.message.slice(0, 500),
+          attempt: row?.attempts,
+        }),
+      )
+      .catch((error) =>
+        payload.logger.error({ msg: 'could not queue a payout alert', rewardId, error }),
+      )
   })
 }

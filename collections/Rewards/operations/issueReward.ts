@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { PayoutProviders } from '../../../providers/payouts'
 import { POOL_EMPTY } from '../../../providers/payouts/voucherPool'
 import { PayoutUnknown, type PayoutRequest } from '../../../providers/payouts/types'
-import { SETTLED_STATUSES } from '../transitions'
+import { isGivenUp, SETTLED_STATUSES } from '../transitions'
 import { applyPayoutState } from './applyPayoutState'
 import { fenceOf, readReward, transitionReward, type RewardRow } from './transition'
 
@@ -23,11 +23,26 @@ export class PayoutRetryable extends Error {
 export const isRetryable = (err: unknown) =>
   Boolean(err && typeof err === 'object' && (err as { retryable?: unknown }).retryable === true)
 
-/** What `issueReward` did. `superseded`: another worker's newer attempt owns the reward. */
-export type IssueOutcome = 'issued' | 'pending' | 'failed' | 'already-settled' | 'superseded'
+/**
+ * What `issueReward` did. `superseded`: another worker's newer attempt owns the reward;
+ * `given-up`: its retries ran out and its budget was released, so only a staff retry sends it.
+ */
+export type IssueOutcome =
+  'issued' | 'pending' | 'failed' | 'already-settled' | 'superseded' | 'given-up'
 
 /** The payout key (and provider reference) of the reward's current payout. */
 export const payoutKeyOf = (row: RewardRow) => row.payout_key ?? row.idempotency_key
+
+/**
+ * What a claim of a failed reward sets: after a definite failure the old payout is dead, so the
+ * new one gets a fresh key (`…-r<attempt>`), and the dead payout's provider id is forgotten, or
+ * lookups would keep reading its FAILED.
+ */
+export const freshPayout = (row: Pick<RewardRow, 'idempotency_key' | 'attempts'>) => ({
+  payoutKey: `${row.idempotency_key}-r${row.attempts + 1}`,
+  providerRef: null,
+  providerStatus: null,
+})
 
 /** The request a provider sees, built only from what the reward fixed when it was reserved. */
 export const payoutRequestOf = (row: RewardRow): PayoutRequest => ({
@@ -69,6 +84,7 @@ export const issueReward = async (
   const row = await readReward({ payload }, rewardId)
   if (!row) throw new RewardNotFound(`reward ${rewardId} not found`)
   if (SETTLED_STATUSES.includes(row.status)) return 'already-settled'
+  if (isGivenUp(row)) return 'given-up'
   const provider = providers.get(row.provider ?? '')
   if (!provider) {
     throw new PayoutRetryable(`payout provider "${row.provider}" is not configured in this process`)
@@ -87,18 +103,8 @@ export const issueReward = async (
     }
     const claimed = await transitionReward(payload, fenceOf(row), 'issuing', {
       bump: true,
-      set: {
-        lastError: null,
-        // After a definite failure the old payout is dead: a fresh key for the new one, and its
-        // provider id forgotten, or lookups would keep reading the dead payout's FAILED.
-        ...(row.status === 'failed'
-          ? {
-              payoutKey: `${row.idempotency_key}-r${row.attempts + 1}`,
-              providerRef: null,
-              providerStatus: null,
-            }
-          : {}),
-      },
+      // The fence also holds the give-up: a reward given up after we read it is not claimed.
+      set: { lastError: null, ...(row.status === 'failed' ? freshPayout(row) : {}) },
       audit: { provider: provider.name },
     })
     if (!claimed) return 'superseded'

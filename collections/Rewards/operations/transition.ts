@@ -29,11 +29,15 @@ export type RewardRow = {
   voucher_pool_id: number | null
   voucher_code: string | null
   last_error: string | null
+  alerted_at: Date | null
   updated_at: Date
 }
 
-/** What a transition expects to find: the status and attempt it read. */
-export type Fence = { id: number; status: RewardStatus; attempts: number }
+/**
+ * What a transition expects to find: the status and attempt it read, and for a failed reward
+ * whether it had been given up (its budget released), so a retry cannot race the give-up.
+ */
+export type Fence = { id: number; status: RewardStatus; attempts: number; givenUp?: boolean }
 
 /** Columns a transition may set besides status and attempt. */
 export type RewardChanges = Partial<{
@@ -136,6 +140,11 @@ export const transitionReward = async (
   }
   const run = async (req: PayloadRequest) => {
     const params: unknown[] = [fence.id, fence.status, fence.attempts, to]
+    const guards = ['id = $1', 'status = $2', 'attempts = $3']
+    if (fence.givenUp !== undefined) {
+      params.push(fence.givenUp)
+      guards.push(`(alerted_at IS NOT NULL) = $${params.length}`)
+    }
     const sets = ['status = $4', 'updated_at = now()']
     if (options.bump) sets.push('attempts = attempts + 1')
     for (const [key, value] of Object.entries(options.set ?? {})) {
@@ -144,8 +153,7 @@ export const transitionReward = async (
     }
     const [row] = await selectRewards(
       { payload, req },
-      `UPDATE rewards SET ${sets.join(', ')}
-        WHERE id = $1 AND status = $2 AND attempts = $3 RETURNING *`,
+      `UPDATE rewards SET ${sets.join(', ')} WHERE ${guards.join(' AND ')} RETURNING *`,
       params,
     )
     if (!row) {
@@ -174,8 +182,13 @@ export const transitionReward = async (
 }
 
 /** The fence of a row, for the next transition. */
-export const fenceOf = (row: Pick<RewardRow, 'id' | 'status' | 'attempts'>): Fence => ({
+export const fenceOf = (
+  row: Pick<RewardRow, 'id' | 'status' | 'attempts'> & Partial<Pick<RewardRow, 'alerted_at'>>,
+): Fence => ({
   id: row.id,
   status: row.status,
   attempts: row.attempts,
+  ...(row.status === 'failed' && row.alerted_at !== undefined
+    ? { givenUp: row.alerted_at !== null }
+    : {}),
 })
