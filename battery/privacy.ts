@@ -96,6 +96,16 @@ const main = async () => {
       location: { lat: 14.6543, lng: 121.0987 },
     })
     await call('PATCH', `/api/submissions/${sub.doc.id}`, reviewer, { status: 'approved' })
+    // Erasure leaves a payout under way its account until it settles: wait for the sandbox.
+    for (let i = 0; i < 150; i++) {
+      const { docs } = await payload.find({
+        collection: 'rewards',
+        where: { resident: { equals: id }, status: { equals: 'issued' } },
+        limit: 1,
+      })
+      if (docs.length) break
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
 
     const exported = await call('GET', '/api/residents/me/export', token)
     const coverage = exportCoverage(payload.config, exported.collections)

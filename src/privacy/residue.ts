@@ -4,11 +4,10 @@ import type { Pool } from 'pg'
 export type Residue = { table: string; needle: string; rows: number }
 
 /**
- * Not scanned: Agenda's jobs hold only ids of our own records (jobs/names.ts); the sandbox
- * payout provider's table stands in for the provider's own books (Xendit's, in production),
- * which an erasure in Bayanet does not reach.
+ * Not scanned: Agenda's jobs hold only ids of our own records (jobs/names.ts). The sandbox
+ * payout provider's table is scanned: it lives in our database, so erasure pseudonymises it.
  */
-const SKIPPED_TABLES = new Set(['agenda_jobs', 'payload_migrations', 'sandbox_payouts'])
+const SKIPPED_TABLES = new Set(['agenda_jobs', 'payload_migrations'])
 
 /**
  * Scans every table of the public schema, whole rows as text, for each needle (a phone

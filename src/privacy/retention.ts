@@ -152,7 +152,7 @@ export const runRetention = async (
     let erasedResidents = 0
     for (const resident of erased) {
       const counts = await scrubResidentData(req, resident.id, [])
-      if (counts.submissions || counts.proofs) erasedResidents++
+      if (Object.values(counts).some(Boolean)) erasedResidents++
     }
 
     return { skipped: false as const, otp: otp.docs.length, ips, rejectedPhotos, erasedResidents }

@@ -215,30 +215,84 @@ describe('consent ledger', () => {
     }
   })
 
-  it('stores a location only while location consent stands', async () => {
+  it('stores a location only with location consent, and refuses one once it is withdrawn', async () => {
     const payload = await localPayload()
     const erin = await signInResident()
-    const withConsent = await createTask(orgId)
-    const without = await createTask(orgId)
-    // Never given: not stored.
-    const a = await submit(erin, withConsent.id, { location })
-    expect(a.status).toBe(201)
-    expect(
-      (await payload.findByID({ collection: 'submissions', id: a.body.doc.id })).location?.lat ??
-        null,
-    ).toBeNull()
+    const refusal = (res: Awaited<ReturnType<typeof submit>>) => ({
+      status: res.status,
+      data: res.body?.errors?.[0]?.data,
+    })
+    // Never given: a submission carrying a location is refused, saying why; without one it goes.
+    const a = await submit(erin, (await createTask(orgId)).id, { location })
+    expect(refusal(a)).toEqual({
+      status: 403,
+      data: { missing: ['location'], reason: 'consent-not-given' },
+    })
+    expect(errorMessage(a)).toMatch(/without the location, or allow location/)
+    expect((await submit(erin, (await createTask(orgId)).id)).status).toBe(201)
+
     await giveConsent(erin.token, ['location'])
-    const third = await createTask(orgId)
-    const b = await submit(erin, third.id, { location })
+    const b = await submit(erin, (await createTask(orgId)).id, { location })
+    expect(b.status).toBe(201)
     expect(
       (await payload.findByID({ collection: 'submissions', id: b.body.doc.id })).location?.lat,
     ).toBe(14.65)
+
+    // Withdrawn: refused with a 403 the app can tell apart, and nothing is stored.
     await giveConsent(erin.token, ['location'], false)
-    const c = await submit(erin, without.id, { location })
-    expect(c.status).toBe(201)
+    const before = await payload.count({
+      collection: 'submissions',
+      where: { resident: { equals: erin.id } },
+    })
+    const c = await submit(erin, (await createTask(orgId)).id, { location })
+    expect(refusal(c)).toEqual({
+      status: 403,
+      data: { missing: ['location'], reason: 'consent-withdrawn' },
+    })
+    expect(errorMessage(c)).toContain('You withdrew your consent to storing your location')
+    // A task whose form asks where is refused too: the answer would hold the place.
+    const asksWhere = await createTask(orgId, {
+      fields: [{ name: 'where', label: 'Where is it?', type: 'location', required: true }],
+    })
+    const d = await api('POST', '/api/submissions', {
+      token: erin.token,
+      body: { task: asksWhere.id, answers: { where: location } },
+    })
+    expect(refusal(d)).toEqual({
+      status: 403,
+      data: { missing: ['location'], reason: 'consent-withdrawn' },
+    })
     expect(
-      (await payload.findByID({ collection: 'submissions', id: c.body.doc.id })).location?.lat ??
-        null,
-    ).toBeNull()
+      await payload.count({ collection: 'submissions', where: { resident: { equals: erin.id } } }),
+    ).toEqual(before)
+    // Without a location the resident can still take part.
+    expect((await submit(erin, (await createTask(orgId)).id)).status).toBe(201)
+  })
+
+  it('refuses a photo task once photo consent is withdrawn, saying so', async () => {
+    const fay = await signInResident({ consents: [...REQUIRED_CONSENTS, 'photos'] })
+    const photoTask = async () =>
+      createTask(orgId, {
+        fields: [{ name: 'pic', label: 'A photo of it', type: 'photo', required: true }],
+      })
+    // Allowed: the consent gate lets it through to the form's own checks (no photo attached).
+    const allowed = await api('POST', '/api/submissions', {
+      token: fay.token,
+      body: { task: (await photoTask()).id, answers: {} },
+    })
+    expect(allowed.status).toBe(400)
+    await giveConsent(fay.token, ['photos'], false)
+    const refused = await api('POST', '/api/submissions', {
+      token: fay.token,
+      body: { task: (await photoTask()).id, answers: {} },
+    })
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].data).toEqual({
+      missing: ['photos'],
+      reason: 'consent-withdrawn',
+    })
+    expect(errorMessage(refused)).toContain('You withdrew your consent to photos')
+    // Tasks without a photo still go.
+    expect((await submit(fay, (await createTask(orgId)).id)).status).toBe(201)
   })
 })

@@ -105,7 +105,8 @@ describe('a resident, from OTP to a paid reward', () => {
     })
     expect(early.status).toBe(403)
     expect(errorMessage(early)).toContain('terms of use')
-    await giveConsent(token, REQUIRED_CONSENTS)
+    // Location too: this submission carries one.
+    await giveConsent(token, [...REQUIRED_CONSENTS, 'location'])
 
     // 5. Submission.
     const clientId = crypto.randomUUID()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { api, errorMessage } from '../helpers/api'
-import { createOrganization, signInResident } from '../helpers/fixtures'
+import { createOrganization, REQUIRED_CONSENTS, signInResident } from '../helpers/fixtures'
 
 const form = [
   { label: 'Street name', type: 'text', required: true },
@@ -56,7 +56,8 @@ describe('task forms residents can answer', () => {
       name: 'street_name',
     })
 
-    const resident = await signInResident()
+    // The form asks where: that needs location consent.
+    const resident = await signInResident({ consents: [...REQUIRED_CONSENTS, 'location'] })
     const feed = await api('GET', '/api/feed?limit=100', { token: resident.token })
     const entry = feed.body.docs.find((t: { id: number }) => t.id === task.id)
     expect(entry.fields[3]).toEqual({

@@ -93,6 +93,7 @@ describe('the rights to access, to rectify and to erasure', () => {
       where: { action: { equals: 'resident.exported' }, entityId: { equals: String(alice.id) } },
     })
     expect(docs).toHaveLength(1)
+    expect(docs[0].data).toMatchObject({ resident: res.body.handle })
     expect(JSON.stringify(docs[0].data)).not.toContain(alice.phone)
   })
 
@@ -207,8 +208,23 @@ describe('the rights to access, to rectify and to erasure', () => {
     const needles = [...phoneSpellings(alice.phone), alice.name, alice.freeText, '121.1023']
     expect((await findResidue(pool, needles)).length).toBeGreaterThan(0) // the scan finds things
 
+    // The sandbox provider's books (in our database) hold the number it paid.
+    const { docs: paid } = await payload.find({
+      collection: 'rewards',
+      where: { resident: { equals: alice.id } },
+    })
+    const keys = paid.flatMap((r) => [r.idempotencyKey, r.payoutKey].filter(Boolean))
+    const sandboxAccounts = async () =>
+      (
+        await pool.query('SELECT account FROM sandbox_payouts WHERE reference = ANY($1)', [keys])
+      ).rows.map((row: { account: string }) => row.account)
+    expect(await sandboxAccounts()).toEqual([alice.phone])
+    const handle = (await api('GET', '/api/residents/me/export', { token: alice.token })).body
+      .handle
+
     const res = await api('DELETE', '/api/residents/me', { token: alice.token })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(await sandboxAccounts()).toEqual([expect.stringMatching(/^erased:/)])
     expect(res.headers.get('set-cookie')).toMatch(/payload-token=;/)
 
     expect(await findResidue(pool, needles)).toEqual([])
@@ -239,6 +255,9 @@ describe('the rights to access, to rectify and to erasure', () => {
       where: { action: { equals: 'resident.erased' }, entityId: { equals: String(alice.id) } },
     })
     expect(audit).toHaveLength(1)
+    expect(audit[0].data).toMatchObject({ resident: handle, rewards: 1, sandboxPayouts: 1 })
+    expect(JSON.stringify(audit[0])).not.toContain(alice.phone)
+    expect(JSON.stringify(audit[0])).not.toContain(alice.name)
   })
 
   it('lets the same phone start afresh after erasure', async () => {

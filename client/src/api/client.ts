@@ -25,6 +25,15 @@ export const retryAfter = (headers: Headers) => {
   return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined
 }
 
+/** A 403 for a consent the resident turned off (or never gave): which one, in their words. */
+const consentKey = (status: number, data: unknown): MessageKey | undefined => {
+  const { missing, reason } = (data ?? {}) as { missing?: unknown; reason?: unknown }
+  if (status !== 403 || !Array.isArray(missing) || typeof reason !== 'string') return undefined
+  if (missing.includes('photos')) return 'err.consentPhotos'
+  if (missing.includes('location')) return 'err.consentLocation'
+  return undefined
+}
+
 const readError = async (res: Response): Promise<ApiError> => {
   const body = await res.json().catch(() => undefined)
   const first = body?.errors?.[0]
@@ -38,7 +47,12 @@ const readError = async (res: Response): Promise<ApiError> => {
     message: String(first?.message ?? body?.message ?? res.statusText),
     retryAfter: retry,
     fields,
-    key: res.status === 429 ? 'err.tooMany' : res.status >= 500 ? 'err.generic' : undefined,
+    key:
+      res.status === 429
+        ? 'err.tooMany'
+        : res.status >= 500
+          ? 'err.generic'
+          : consentKey(res.status, first?.data),
   }
 }
 

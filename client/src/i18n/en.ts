@@ -44,6 +44,10 @@ export const en = {
   'err.generic': 'Something went wrong. Please try again.',
   'err.photo': 'This photo could not be used. Try another one (JPEG, PNG or WebP).',
   'err.consent': 'Please agree to the terms and to the use of your data to take part.',
+  'err.consentPhotos':
+    'This needs a photo, and photos are off in your Privacy settings. Turn them on there to do this task.',
+  'err.consentLocation':
+    'This has your location, and location is off in your Privacy settings. Turn it on there, or send without the location.',
   'feed.title': 'Tasks near you',
   'feed.empty': 'No tasks for your area right now. Check again later.',
   'feed.refresh': 'Refresh',

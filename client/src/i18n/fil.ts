@@ -47,6 +47,10 @@ export const fil: Record<CoreKey, string> = {
   'err.generic': 'May nangyaring mali. Pakisubukan ulit.',
   'err.photo': 'Hindi magamit ang litratong ito. Sumubok ng iba (JPEG, PNG o WebP).',
   'err.consent': 'Pumayag sa mga patakaran at sa paggamit ng iyong datos para makasali.',
+  'err.consentPhotos':
+    'Kailangan nito ng litrato, pero naka-off ang litrato sa iyong Privacy settings. I-on ito roon para magawa ang gawaing ito.',
+  'err.consentLocation':
+    'May lokasyon ito, pero naka-off ang lokasyon sa iyong Privacy settings. I-on ito roon, o ipadala nang walang lokasyon.',
   'feed.title': 'Mga gawain malapit sa iyo',
   'feed.empty': 'Walang gawain para sa inyong lugar ngayon. Tumingin ulit mamaya.',
   'feed.refresh': 'I-refresh',

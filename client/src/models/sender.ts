@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals'
 
 import { api, type ApiError } from '../api/client'
+import { t } from '../i18n'
 import { deviceId } from '../lib/device'
 import { idbAll, idbDelete, idbSet } from '../lib/idb'
 import { markSubmitted } from './feed'
@@ -36,6 +37,12 @@ export const discard = async (clientId: string) => {
   await refresh()
 }
 
+/** What the resident reads for a refusal: in their language when the app knows the reason. */
+const refusalText = (error: ApiError) =>
+  error.key === 'err.consentPhotos' || error.key === 'err.consentLocation'
+    ? t(error.key)
+    : error.message
+
 /** A refusal that trying again cannot fix (as opposed to no signal, a 5xx or a rate limit). */
 const isFinal = (error: ApiError) =>
   error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status)
@@ -47,7 +54,7 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
     const up = await api<{ doc: { id: number } }>('POST', '/api/proofs', form)
     if (!up.ok) {
       if (!isFinal(up.error)) return 'stop'
-      await idbSet(item.clientId, { ...item, error: up.error.message })
+      await idbSet(item.clientId, { ...item, error: refusalText(up.error) })
       return 'refused'
     }
     item = { ...item, proofId: up.data.doc.id }
@@ -66,7 +73,7 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
   })
   if (!res.ok) {
     if (!isFinal(res.error)) return 'stop'
-    await idbSet(item.clientId, { ...item, error: res.error.message })
+    await idbSet(item.clientId, { ...item, error: refusalText(res.error) })
     return 'refused'
   }
   await idbDelete(item.clientId)

@@ -20,15 +20,43 @@ export const taskWantsPhoto = (task: Record<string, unknown> | undefined) => {
   )
 }
 
+/** True when a task's form asks where the resident is. */
+export const taskWantsLocation = (task: Record<string, unknown> | undefined) =>
+  ((task?.fields ?? []) as { type?: string }[]).some((field) => field.type === 'location')
+
+/** True when a submission's `location` holds a place (anything else is left to validation). */
+export const carriesLocation = (location: unknown) => {
+  if (!location || typeof location !== 'object' || Array.isArray(location)) return false
+  const { lat, lng } = location as { lat?: unknown; lng?: unknown }
+  return lat != null || lng != null
+}
+
 /**
- * What a resident's consents allow for a new submission: refuses it (403, naming what to
- * accept) without current terms and data-processing consent, or when it involves a photo
- * without photo consent; says whether its location may be stored.
+ * The 403 for an optional purpose a submission needs. `data` tells the app which purpose and
+ * whether the resident withdrew it (or declined) rather than was never asked, so it can send
+ * them to the right switch in Privacy settings.
+ */
+const optionalPurposeRefused = (
+  purpose: 'photos' | 'location',
+  decided: boolean,
+  message: string,
+) =>
+  new HttpError(message, 403, {
+    missing: [purpose],
+    reason: decided ? 'consent-withdrawn' : 'consent-not-given',
+  })
+
+/**
+ * What a resident's consents allow for a new submission. Refuses it (403, naming what to
+ * accept) without current terms and data-processing consent; with a photo (a proof, or a task
+ * that takes one) without photo consent; with a location (sent, or a task that asks where)
+ * without location consent. Withdrawing a consent therefore stops new submissions that would
+ * store that kind of data, with a message saying why, instead of storing it anyway.
  */
 export const submissionConsent = async (
   req: PayloadRequest,
   residentId: number,
-  { involvesPhoto }: { involvesPhoto: boolean },
+  { involvesPhoto, involvesLocation }: { involvesPhoto: boolean; involvesLocation: boolean },
 ) => {
   const state = await consentState(req, residentId)
   if (state.missing.length) {
@@ -42,12 +70,24 @@ export const submissionConsent = async (
       { missing: state.missing, noticeVersion: state.noticeVersion },
     )
   }
-  if (involvesPhoto && !state.purposes.photos.granted) {
-    throw new HttpError(
-      'This task needs a photo, and you have not allowed photos (or withdrew that consent). Allow photos in Privacy settings to do it.',
-      403,
-      { missing: ['photos'] },
+  const photos = state.purposes.photos
+  if (involvesPhoto && !photos.granted) {
+    throw optionalPurposeRefused(
+      'photos',
+      Boolean(photos.decidedAt),
+      photos.decidedAt
+        ? 'You withdrew your consent to photos, so this submission with a photo was not sent. Allow photos again in Privacy settings to do this task.'
+        : 'This task needs a photo, and you have not allowed photos. Allow photos in Privacy settings to do it.',
     )
   }
-  return { storeLocation: state.purposes.location.granted }
+  const location = state.purposes.location
+  if (involvesLocation && !location.granted) {
+    throw optionalPurposeRefused(
+      'location',
+      Boolean(location.decidedAt),
+      location.decidedAt
+        ? 'You withdrew your consent to storing your location, so this submission with a location was not sent. Send it without the location, or allow location again in Privacy settings.'
+        : 'This submission has a location, and you have not allowed Bayanet to store it. Send it without the location, or allow location in Privacy settings.',
+    )
+  }
 }

@@ -6,6 +6,11 @@ import { inRequestTransaction } from '../../../src/lib/transaction'
 import type { Resident, Submission, Task } from '../../../src/payload-types'
 import { erasedPhone, isErasedPhone } from '../../../src/privacy/pseudonym'
 import { HttpError } from '../../../src/lib/errors'
+import { query } from '../../../src/lib/sql'
+import { residentHandle } from '../../../src/lib/residentHandle'
+
+/** Rewards whose payout may still reach the provider, which needs the real account. */
+const UNSETTLED_STATUSES = ['reserved', 'issuing'] as const
 
 /** Answer types that are not free text: kept after erasure for the organisation's counts. */
 const STRUCTURED_ANSWER_TYPES = new Set([
@@ -42,6 +47,7 @@ export type ScrubCounts = {
   otp: number
   rewards: number
   photoHashes: number
+  sandboxPayouts: number
 }
 
 /**
@@ -63,6 +69,7 @@ export const scrubResidentData = async (
     otp: 0,
     rewards: 0,
     photoHashes: 0,
+    sandboxPayouts: 0,
   }
   const { docs: submissions } = await payload.find({
     collection: 'submissions',
@@ -100,18 +107,24 @@ export const scrubResidentData = async (
     counts.submissions++
   }
   // Rewards stay (financial records), but the payout account and holder's name become the
-  // pseudonym: with the secret the LGU can still match a payout to a number it is given.
+  // pseudonym: with the secret the LGU can still match a payout to a number it is given. A
+  // payout still under way keeps its account until it settles (the provider needs it); the
+  // daily retention run, which repeats this scrub for erased residents, pseudonymises it then.
   const { docs: rewards } = await payload.find({
     collection: 'rewards',
-    where: { resident: { equals: residentId } },
+    where: {
+      and: [{ resident: { equals: residentId } }, { status: { not_in: [...UNSETTLED_STATUSES] } }],
+    },
     limit: 0,
     depth: 0,
     select: { account: true, accountName: true },
     overrideAccess: true,
     req,
   })
+  const accounts = new Set(phones)
   for (const reward of rewards) {
     const account = reward.account && !isErasedPhone(reward.account) ? reward.account : null
+    if (account) accounts.add(account)
     if (!account && !reward.accountName) continue
     await payload.db.updateOne({
       collection: 'rewards',
@@ -124,6 +137,17 @@ export const scrubResidentData = async (
       returning: false,
     })
     counts.rewards++
+  }
+  // The sandbox payout provider keeps its own books in our database (`sandbox_payouts`): the
+  // numbers it paid become the same pseudonym as on the rewards. (A real provider's books,
+  // Xendit's, are out of Bayanet's reach; the README says so.)
+  for (const account of accounts) {
+    const rows = await query(
+      { payload, req },
+      'UPDATE sandbox_payouts SET account = $2 WHERE account = $1 RETURNING 1',
+      [account, erasedPhone(payload.secret, residentId, account)],
+    )
+    counts.sandboxPayouts += rows.length
   }
   if ('proofs' in payload.collections) {
     const proofs = await payload.delete({
@@ -209,7 +233,8 @@ export const eraseResident = async (req: PayloadRequest, residentId: number) =>
       entity: 'residents',
       entityId: residentId,
       actor: actorOf(req),
-      data: { ...counts },
+      // Named by handle (a pseudonym that survives erasure), never by phone or name.
+      data: { resident: residentHandle(residentId, payload.secret), ...counts },
     })
     return counts
   })

@@ -101,7 +101,7 @@ export const exportResident = async (req: PayloadRequest, residentId: number) =>
     entity: 'residents',
     entityId: residentId,
     actor: actorOf(req),
-    data: { counts },
+    data: { resident: residentHandle(residentId, req.payload.secret), counts },
   })
   return {
     format: 'bayanet-export/1',

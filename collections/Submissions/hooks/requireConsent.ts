@@ -2,11 +2,17 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asResident } from '../../../src/access/roles'
 import { idOf } from '../../../src/lib/ids'
-import { submissionConsent, taskWantsPhoto } from '../../Consents/operations/gate'
+import {
+  carriesLocation,
+  submissionConsent,
+  taskWantsLocation,
+  taskWantsPhoto,
+} from '../../Consents/operations/gate'
 
 /**
  * A resident's new submission needs their current consent: terms and data processing always,
- * photos for a task that takes one. Without location consent the location is not stored.
+ * photos for one with a photo, location for one with a location (see submissionConsent). A
+ * withdrawn consent refuses the submission (403) rather than quietly storing less or more.
  */
 export const requireConsent: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
@@ -24,10 +30,10 @@ export const requireConsent: CollectionBeforeChangeHook = async ({ data, operati
           disableErrors: true,
         })
       : undefined
-  const { storeLocation } = await submissionConsent(req, resident.id, {
-    involvesPhoto:
-      data.proof != null || taskWantsPhoto(task as Record<string, unknown> | undefined),
+  const form = task as Record<string, unknown> | undefined
+  await submissionConsent(req, resident.id, {
+    involvesPhoto: data.proof != null || taskWantsPhoto(form),
+    involvesLocation: carriesLocation(data.location) || taskWantsLocation(form),
   })
-  if (!storeLocation) data.location = { lat: null, lng: null, accuracy: null }
   return data
 }
