@@ -16,6 +16,9 @@ export type ApiError = {
 export type ApiResult<T> =
   { ok: true; status: number; data: T; headers: Headers } | { ok: false; error: ApiError }
 
+/** Endpoints whose 401 means a wrong code, not a lost session. */
+const CODE_CHECK = /\/otp\/|\/payout-account\/confirm$/
+
 /** Fired on 401 so the app can send the resident back to sign-in. */
 export const onUnauthorized = new EventTarget()
 
@@ -78,8 +81,7 @@ export const api = async <T = any>(
   }
   if (!res.ok) {
     const error = await readError(res)
-    if (res.status === 401 && !path.includes('/otp/'))
-      onUnauthorized.dispatchEvent(new Event('401'))
+    if (res.status === 401 && !CODE_CHECK.test(path)) onUnauthorized.dispatchEvent(new Event('401'))
     return { ok: false, error }
   }
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined)
