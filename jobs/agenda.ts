@@ -4,6 +4,7 @@ import { getPayoutProviders } from '../providers/payouts'
 import { getSmsProvider } from '../providers/sms'
 import { startCron, type Periodic } from './cron'
 import { defineAlertPayout } from './definitions/alertPayout'
+import { defineAlertSmsBudget } from './definitions/alertSmsBudget'
 import { defineIssueReward } from './definitions/issueReward'
 import { purgeSmsOutbox, definePurgeSmsOutbox } from './definitions/purgeSmsOutbox'
 import { defineReconcilePayouts, reconcilePayouts } from './definitions/reconcilePayouts'
@@ -57,6 +58,7 @@ export const startWorker = async (payload: Payload, connectionString: string): P
   defineSendSms(agenda, payload, getSmsProvider())
   definePurgeSmsOutbox(agenda, payload)
   defineVerifyAudit(agenda, payload)
+  defineAlertSmsBudget(agenda, payload)
   agenda.on('fail', (err, job) => {
     payload.logger.warn({ msg: 'job failed', job: job.attrs.name, err: err.message })
   })

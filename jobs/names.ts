@@ -6,6 +6,7 @@ export const JOBS = {
   sendSms: 'sms.send',
   purgeSmsOutbox: 'sms-outbox.purge',
   verifyAudit: 'audit.verify',
+  alertSmsBudget: 'sms-budget.alert',
 } as const
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]
@@ -21,4 +22,6 @@ export type JobData = {
   [JOBS.sendSms]: { messageId: number }
   [JOBS.purgeSmsOutbox]: { slot: string }
   [JOBS.verifyAudit]: { slot: string }
+  /** `window`: the budget's hour, so the alert goes out once per window. */
+  [JOBS.alertSmsBudget]: { window: string; budget: number; reopensAt: string }
 }

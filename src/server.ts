@@ -8,6 +8,7 @@ import { ConfigError, dataDir, projectRoot, readEnv } from './env'
 import type { EmbeddedDatabase } from './lib/embeddedPostgres'
 import { clientApp } from './lib/clientApp'
 import { noPoweredBy, securityHeaders } from './hardening/headers'
+import { tagConsoleWithRequestIds } from './hardening/consoleContext'
 import { trustProxySetting, withRequestContext } from './hardening/requestContext'
 import { log } from './lib/logger'
 import { readiness, type BootState } from './lib/readiness'
@@ -16,6 +17,9 @@ import { serveFavicon } from './lib/favicon'
 
 ;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+
+// Every console line of a request (the host's, Next's) carries its id.
+tagConsoleWithRequestIds()
 
 const env = readEnv()
 // `npm start` passes --demo: demo data on by default there, and only there.

@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { asStaff } from '../access/roles'
+import { asStaff, isAdminUser } from '../access/roles'
 import { INTERNAL_ONLY } from './internals'
 import { MAX_DEPTH, MAX_LIMIT, OPERATORS } from './queryBounds'
 
@@ -78,28 +78,65 @@ export const checkQuery = (url: URL): string | undefined => {
   return undefined
 }
 
-/** Whether `limit` and `depth` ask for more than anyone but an admin may. */
-const beyondBounds = (url: URL) => {
-  const limit = url.searchParams.get('limit')
-  const depth = url.searchParams.get('depth')
-  return (
-    (limit !== null && (Number(limit) < 1 || Number(limit) > MAX_LIMIT)) ||
-    (depth !== null && Number(depth) > MAX_DEPTH)
-  )
+/** Most ids the admin looks up in one go (its list cells ask for up to 250 related documents). */
+export const MAX_ID_LOOKUP = 250
+
+/**
+ * How many ids the query selects with `id in`, at its top level or under `and` (so the answer
+ * has at most that many rows); undefined when it does not select by id.
+ */
+const idsSelected = (url: URL) => {
+  let ids: number | undefined
+  for (const [key, value] of url.searchParams) {
+    const match = /^where(?:\[and\]\[\d+\])*\[id\]\[in\](\[\d+\])?$/.exec(key)
+    if (!match) continue
+    const count = match[1] ? 1 : value.split(',').filter(Boolean).length
+    ids = (ids ?? 0) + count
+  }
+  return ids
 }
 
 /**
- * True when the request carries a staff session. Staff are held to the bounds in GraphQL; over
- * REST the admin's own screens (used by reviewers and managers too) may page further.
+ * What `limit` and `depth` ask for beyond the bounds, or undefined when they stay within them.
+ * A lookup by id (the admin's relationship cells and pickers) may ask for as many rows as it
+ * names ids, up to MAX_ID_LOOKUP: the ids bound the answer, not the limit.
  */
-const isStaffCaller = async (headers: Headers) => {
+const beyondBounds = (url: URL, { reads }: { reads: boolean }) => {
+  const limit = url.searchParams.get('limit')
+  const depth = url.searchParams.get('depth')
+  if (depth !== null && Number(depth) > MAX_DEPTH) return true
+  if (!reads || limit === null) return false
+  const rows = Number(limit)
+  if (rows >= 1 && rows <= MAX_LIMIT) return false
+  const ids = idsSelected(url)
+  return !(ids !== undefined && ids <= MAX_ID_LOOKUP && rows >= 1 && rows <= MAX_ID_LOOKUP)
+}
+
+/** Who is calling, as far as the bounds care: an admin, other staff, or anyone else. */
+const callerKind = async (headers: Headers): Promise<'admin' | 'staff' | 'other'> => {
   try {
     const payload = await getPayload({ config })
     const { user } = await payload.auth({ headers })
-    return Boolean(asStaff(user))
+    if (isAdminUser(user)) return 'admin'
+    return asStaff(user) ? 'staff' : 'other'
   } catch {
-    return false
+    return 'other'
   }
+}
+
+/**
+ * Applies `limit` 1–MAX_LIMIT and `depth` ≤ MAX_DEPTH to everyone but admins. Reviewers and
+ * managers are held to them on reads too; their bulk edits and deletes in the admin (a PATCH or
+ * DELETE with `limit=0` over the rows they selected) stay open, as access control bounds those.
+ * Residents and anonymous callers are held to them on every method.
+ */
+const boundsRefused = async (request: Request, url: URL) => {
+  const reads = request.method === 'GET' || request.method === 'HEAD'
+  if (!beyondBounds(url, { reads: true })) return false
+  const kind = await callerKind(request.headers)
+  if (kind === 'admin') return false
+  if (kind === 'staff') return beyondBounds(url, { reads })
+  return true
 }
 
 const METHODS_WITH_BODY = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -146,8 +183,8 @@ export const hardenRest =
     if (INTERNAL_ONLY.has(slug)) return fail('Not Found', 404)
     const queryProblem = checkQuery(url)
     if (queryProblem) return fail(queryProblem)
-    // limit=0 ("everything") and deep population are for staff only.
-    if (beyondBounds(url) && !(await isStaffCaller(request.headers))) {
+    // limit=0 ("everything"), more than 100 rows and deep population are for admins only.
+    if (await boundsRefused(request, url)) {
       return fail(`"limit" must be from 1 to ${MAX_LIMIT} and "depth" at most ${MAX_DEPTH}.`)
     }
     if (!METHODS_WITH_BODY.has(request.method)) return handler(request, context)

@@ -1,9 +1,12 @@
-import type { PayloadRequest } from 'payload'
+import { createLocalReq, type PayloadRequest } from 'payload'
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
+import { JOBS } from '../../jobs/names'
+import { enqueue } from '../../jobs/queue'
 import { recordAudit } from '../lib/audit'
 import { TooManyRequests } from '../lib/errors'
 import { phonePrefix } from '../lib/phone'
+import { clientKey, phoneKey } from './clientKey'
 import { limiters } from './store'
 
 /** Seconds to wait, from a limiter's rejection. */
@@ -43,7 +46,12 @@ const redisReady = async (timeoutMs = 2000) => {
   })
 }
 
-/** Logs and audits, once per budget window, that the SMS circuit breaker opened. */
+/**
+ * Once per budget window, says that the SMS circuit breaker opened: an ERROR line for the
+ * operator's monitoring, an `sms.budget-exhausted` audit entry (the admin dashboard shows it as
+ * a banner while the window lasts) and an `sms-budget.alert` job that emails the admins. Written
+ * outside the request's transaction, which a refused request may roll back.
+ */
 const alertBudgetExhausted = async (req: PayloadRequest, retryAfter: number) => {
   const { redis, smsBudget } = limiters()
   const window = Math.floor(Date.now() / (smsBudget.duration * 1000))
@@ -52,17 +60,24 @@ const alertBudgetExhausted = async (req: PayloadRequest, retryAfter: number) => 
     ? (await redis.set(key, '1', 'EX', smsBudget.duration, 'NX').catch(() => null)) === 'OK'
     : markOnce(key)
   if (!first) return
+  const reopensAt = new Date(Date.now() + retryAfter * 1000).toISOString()
   req.payload.logger.error({
     alert: 'sms-budget-exhausted',
     msg: `ALERT: the hourly SMS budget (${smsBudget.points}) is spent; no more codes go out for ${retryAfter} s. Possible SMS pumping.`,
   })
-  await recordAudit(req, {
+  const own = await createLocalReq({}, req.payload)
+  await recordAudit(own, {
     action: 'sms.budget-exhausted',
     entity: 'sms-outbox',
     entityId: 'budget',
     actor: { type: 'system' },
-    data: { budget: smsBudget.points, reopensInSeconds: retryAfter },
-  }).catch(() => undefined)
+    data: { budget: smsBudget.points, reopensInSeconds: retryAfter, reopensAt },
+  }).catch((err) => req.payload.logger.error({ msg: 'could not audit the SMS budget alert', err }))
+  await enqueue(
+    JOBS.alertSmsBudget,
+    { window: String(window), budget: smsBudget.points, reopensAt },
+    { uniqueBy: { 'data.window': String(window) } },
+  ).catch((err) => req.payload.logger.error({ msg: 'could not queue the SMS budget email', err }))
 }
 
 const alerted = new Set<string>()
@@ -78,14 +93,18 @@ export const guardCodeRequest = async (
   { phone, ip }: { phone: string; ip?: string },
 ) => {
   const set = limiters()
-  await take(set.ip, ip ?? 'unknown', 'Too many code requests from your network. Try again later.')
+  await take(set.ip, clientKey(ip), 'Too many code requests from your network. Try again later.')
   await take(
     set.prefix,
     phonePrefix(phone),
     'Too many code requests for numbers like this one. Try again later.',
   )
-  await take(set.resend, phone, 'A code was just sent. Wait a moment before asking again.')
-  await take(set.phone, phone, 'Too many codes for this number. Try again later.')
+  await take(
+    set.resend,
+    phoneKey(phone),
+    'A code was just sent. Wait a moment before asking again.',
+  )
+  await take(set.phone, phoneKey(phone), 'Too many codes for this number. Try again later.')
   try {
     await take(
       set.smsBudget,
@@ -102,16 +121,13 @@ export const guardCodeRequest = async (
 
 /** Checks the per-IP limit on checking codes. */
 export const guardCodeCheck = async ({ ip }: { ip?: string }) =>
-  take(
-    limiters().verifyIp,
-    ip ?? 'unknown',
-    'Too many attempts from your network. Try again later.',
-  )
+  take(limiters().verifyIp, clientKey(ip), 'Too many attempts from your network. Try again later.')
 
 /** After a successful sign-in the phone's own counters start afresh. */
 export const resetPhoneLimits = async (phone: string) => {
   const set = limiters()
-  await Promise.all([set.resend.delete(phone), set.phone.delete(phone)]).catch(() => undefined)
+  const key = phoneKey(phone)
+  await Promise.all([set.resend.delete(key), set.phone.delete(key)]).catch(() => undefined)
 }
 
 /** Whether the limit store answers (for /readyz and the tests). */

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { api, errorMessage } from '../helpers/api'
+import {
+  checkPassword,
+  DECOY_PASSWORD,
+  passwordHashParameters,
+  type StoredPassword,
+} from '../../collections/Users/operations/passwordWork'
+import { api, errorMessage, eventually } from '../helpers/api'
 import { createOrganization, signInResident } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
@@ -103,6 +110,75 @@ describe('the HTTP surface', () => {
     expect((await api('GET', '/api/tasks?limit=0', { token: admin.token })).status).toBe(200)
   })
 
+  it('holds reviewers and managers to the same bounds, while the admin screens keep working', async () => {
+    const reviewer = await staffWithPassword(['reviewer'])
+    for (const token of [reviewer.token, org.manager.token]) {
+      for (const query of ['limit=0', 'limit=101', 'limit=5000', 'depth=3']) {
+        const res = await api('GET', `/api/tasks?${query}`, { token })
+        expect(res.status, query).toBe(400)
+        expect(errorMessage(res), query).toMatch(/"limit" must be from 1 to 100/)
+      }
+      // The relationship pickers' POST standing for a GET is bounded like the GET.
+      const picker = await api('POST', '/api/places', {
+        token,
+        body: 'limit=0&depth=0',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-payload-http-method-override': 'GET',
+        },
+      })
+      expect(picker.status).toBe(400)
+      // What the admin itself sends: list pages of up to 100, pickers of 10 at depth 0, and
+      // relationship cells that look up to 250 documents by id with limit=250.
+      expect((await api('GET', '/api/tasks?limit=100&depth=2', { token })).status).toBe(200)
+      const pickerPage = await api('POST', '/api/places', {
+        token,
+        body: 'depth=0&limit=10&where[label][like]=Nangka',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-payload-http-method-override': 'GET',
+        },
+      })
+      expect(pickerPage.status).toBe(200)
+      const ids = Array.from({ length: 120 }, (_, i) => i + 1).join(',')
+      const cells = await api(
+        'GET',
+        `/api/places?depth=0&draft=true&limit=250&where[id][in]=${ids}`,
+        {
+          token,
+        },
+      )
+      expect(cells.status).toBe(200)
+      expect(cells.body.docs.length).toBeLessThanOrEqual(120)
+      // …but a limit of 250 that is not an id lookup is still refused.
+      expect((await api('GET', '/api/places?limit=250', { token })).status).toBe(400)
+    }
+  })
+
+  it("tags Next's console errors with the request's id", async () => {
+    const reqId = `probe-${randomBytes(6).toString('hex')}`
+    const action = `7f${randomBytes(20).toString('hex')}`
+    // A server action no build has: Next answers it and logs an error to the console itself,
+    // outside Payload's logger.
+    const res = await fetch(`${inject('baseUrl')}/admin`, {
+      method: 'POST',
+      headers: {
+        'next-action': action,
+        'x-request-id': reqId,
+        'content-type': 'text/plain;charset=UTF-8',
+      },
+      body: '[]',
+    })
+    await res.text()
+    expect(res.headers.get('x-request-id')).toBe(reqId)
+    const line = await eventually(async () =>
+      readFileSync(inject('serverLog'), 'utf8')
+        .split('\n')
+        .find((l) => l.includes(action)),
+    )
+    expect(line).toContain(`[reqId=${reqId}]`)
+  })
+
   it('answers stray routes 404 without naming an internal host', async () => {
     for (const [method, path] of [
       ['GET', '/api/nope'],
@@ -150,6 +226,28 @@ describe('staff sign-in', () => {
       body: { password: 'abc' },
     })
     expect(self.status).toBe(400)
+  })
+
+  it('spends the same password work on an unknown email as on a wrong password', async () => {
+    const staff = await staffWithPassword(['reviewer'])
+    const payload = await localPayload()
+    const stored = (await payload.findByID({
+      collection: 'users',
+      id: staff.user.id,
+      showHiddenFields: true,
+      overrideAccess: true,
+    })) as unknown as StoredPassword
+    // The check the refusal of an unknown or locked account runs is Payload's own: it accepts
+    // the stored hash of the right password, so it does the very pbkdf2 work Payload does.
+    expect(await checkPassword(stored, staff.password)).toBe(true)
+    expect(await checkPassword(stored, 'not-the-password')).toBe(false)
+    // The decoy it runs against has the stored hash's format: the same rounds and key length.
+    expect(passwordHashParameters(DECOY_PASSWORD.hash)).toMatchObject({
+      iterations: passwordHashParameters(stored.hash).iterations,
+      keyLength: passwordHashParameters(stored.hash).keyLength,
+    })
+    expect(DECOY_PASSWORD.hash.length).toBe(stored.hash.length)
+    expect(DECOY_PASSWORD.salt.length).toBe(stored.salt.length)
   })
 
   it('answers unknown emails, wrong passwords and locked accounts alike; only admins unlock', async () => {

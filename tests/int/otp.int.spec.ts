@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -58,6 +59,33 @@ const skipPacing = async (phone: string) => {
     body: { phone },
   })
   expect(res.status).toBe(200)
+}
+
+/** Keys of the test Redis (when REDIS_URL is set) whose name or value contains one of `needles`. */
+const redisContaining = async (needles: string[]) => {
+  if (!process.env.REDIS_URL) return []
+  const redis = new Redis(process.env.REDIS_URL)
+  try {
+    const hits: string[] = []
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'COUNT', 500)
+      cursor = next
+      for (const key of keys) {
+        const type = await redis.type(key)
+        const value =
+          type === 'string'
+            ? ((await redis.get(key)) ?? '')
+            : type === 'hash'
+              ? JSON.stringify(await redis.hgetall(key))
+              : ''
+        if (needles.some((n) => key.includes(n) || value.includes(n))) hits.push(key)
+      }
+    } while (cursor !== '0')
+    return hits
+  } finally {
+    redis.disconnect()
+  }
 }
 
 describe('sign-in codes (ASVS V6, NIST 800-63B)', () => {
@@ -140,10 +168,15 @@ describe('sign-in codes (ASVS V6, NIST 800-63B)', () => {
     const log = readFileSync(inject('serverLog'), 'utf8')
     expect(log).not.toContain(code)
     expect(log).not.toContain(phone)
+    // The limit store holds counters under keyed hashes: neither the code nor the number.
+    const inRedis = await redisContaining([code, phone, phone.slice(1)])
+    expect(inRedis).toEqual([])
     const inDb = ['otp_challenges', 'sms_outbox', 'agenda_jobs', 'audit_log'].filter((t) =>
       found.includes(t),
     )
-    console.log(`[otp] plaintext codes found: ${inDb.length + (log.includes(code) ? 1 : 0)}`)
+    console.log(
+      `[otp] plaintext codes found: ${inDb.length + (log.includes(code) ? 1 : 0) + inRedis.length}`,
+    )
   })
 })
 

@@ -1,14 +1,19 @@
+import { PostgresBackend } from '@agendajs/postgres-backend'
+import { Agenda, type Job } from 'agenda'
+import { randomBytes } from 'node:crypto'
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { queueSms } from '../../collections/SmsOutbox/operations/queueSms'
-import { deliverQueuedSms, smsBackoff } from '../../jobs/definitions/sendSms'
+import { defineSendSms, deliverQueuedSms, smsBackoff } from '../../jobs/definitions/sendSms'
+import { JOBS } from '../../jobs/names'
 import { semaphoreSmsProvider } from '../../providers/sms/semaphore'
 import { twilioSmsProvider } from '../../providers/sms/twilio'
 import { SmsSendError } from '../../providers/sms/types'
 import { startFakeSemaphore } from '../fakes/semaphore'
 import type { FakeSmsServer } from '../fakes/smsServer'
 import { startFakeTwilio } from '../fakes/twilio'
+import { eventually } from '../helpers/api'
 import { uniquePhone } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
@@ -71,6 +76,55 @@ describe('SMS providers against fakes speaking their wire formats', () => {
       context: { keepSealedBody: true },
     })
     expect(raw.docs[0].sealedBody ?? null).toBeNull()
+  })
+
+  it('waits out Retry-After in the real Agenda job, and delivers once', async () => {
+    const payload = await localPayload()
+    const provider = semaphoreSmsProvider({ apiKey: 'sem-key', baseUrl: semaphore.url })
+    // The worker's own definition on a real Agenda, in a table of its own so that the shared
+    // server's worker (console provider) never takes this spec's job.
+    const agenda = new Agenda({
+      backend: new PostgresBackend({
+        connectionString: inject('databaseUrl'),
+        tableName: `agenda_sms_spec_${randomBytes(3).toString('hex')}`,
+        ensureSchema: true,
+      }),
+      processEvery: '200 milliseconds',
+    })
+    defineSendSms(agenda, payload, provider)
+    const starts: number[] = []
+    const retries: { delay: number; nextRunAt: Date }[] = []
+    agenda.on(`start:${JOBS.sendSms}`, () => starts.push(Date.now()))
+    agenda.on(`retry:${JOBS.sendSms}`, (_job: Job, info: { delay: number; nextRunAt: Date }) =>
+      retries.push(info),
+    )
+    await agenda.start()
+    try {
+      const to = uniquePhone()
+      const id = await queue(to)
+      semaphore.script.push({ status: 429, retryAfter: 3 }, { status: 503, retryAfter: 4 })
+      await agenda.now(JOBS.sendSms, { messageId: id })
+      await eventually(
+        async () =>
+          (await payload.findByID({ collection: 'sms-outbox', id })).status === 'sent' || undefined,
+        60_000,
+        'the job to deliver after its retries',
+      )
+      // Each retry was scheduled no sooner than the provider asked, and ran no sooner either.
+      expect(retries.map((r) => r.delay)).toHaveLength(2)
+      expect(retries[0].delay).toBeGreaterThanOrEqual(3000)
+      expect(retries[1].delay).toBeGreaterThanOrEqual(4000)
+      expect(starts).toHaveLength(3)
+      expect(starts[1]).toBeGreaterThanOrEqual(retries[0].nextRunAt.getTime())
+      expect(starts[2]).toBeGreaterThanOrEqual(retries[1].nextRunAt.getTime())
+      expect(semaphore.received.filter((m) => m.to === to.slice(1))).toHaveLength(1)
+      expect(await payload.findByID({ collection: 'sms-outbox', id })).toMatchObject({
+        status: 'sent',
+        attempts: 3,
+      })
+    } finally {
+      await agenda.stop()
+    }
   })
 
   it('delivers a simultaneous double run once', async () => {

@@ -1,24 +1,18 @@
-import { pbkdf2 } from 'node:crypto'
-import { promisify } from 'node:util'
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
 import { errorResponse, jsonResponse } from '../../../src/lib/http'
-
-const derive = promisify(pbkdf2)
+import { spendPasswordWork } from '../operations/passwordWork'
 
 /** The one answer for an unknown email, a wrong password and a locked account. */
 export const LOGIN_REFUSED =
   'The email or password is incorrect, or the account is locked for a while after too many tries.'
 
-/** Payload's own password hashing cost (pbkdf2-sha256, 25,000 rounds, 512 bytes). */
-const hashLikePayload = (password: string) =>
-  derive(password, 'bayanet-timing-equaliser', 25000, 512, 'sha256')
-
 /**
  * `POST /api/users/login`: Payload's login, answering an unknown email, a wrong password and a
  * locked account alike (401, one message) and in the same time: when Payload would not hash
- * the password (no such user, or locked) we hash it anyway.
+ * the password (no such user, or locked) we check it against decoy credentials in Payload's
+ * current hash format, which is the same pbkdf2 work (600,000 rounds) as a wrong password.
  */
 export const staffLoginEndpoint: Endpoint = {
   path: '/login',
@@ -46,7 +40,7 @@ export const staffLoginEndpoint: Endpoint = {
     const user = docs[0] as { lockUntil?: string | null } | undefined
     const locked = Boolean(user?.lockUntil && new Date(user.lockUntil).getTime() > Date.now())
     if (!user || locked) {
-      await hashLikePayload(password)
+      await spendPasswordWork(password)
       return errorResponse(req, LOGIN_REFUSED, 401)
     }
     try {

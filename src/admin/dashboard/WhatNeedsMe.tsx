@@ -77,6 +77,29 @@ export const WhatNeedsMe = async ({ payload, user }: Props) => {
       <p style={{ ...small, margin: '0 0 16px' }}>
         For {data.organizations.join(', ')} · Manila time
       </p>
+      {data.smsBudgetAlert && (
+        <div
+          style={{ ...card, borderColor: '#c1121f', background: '#fff1f1', marginBottom: 12 }}
+          data-testid="sms-budget-alert"
+          role="alert"
+        >
+          <strong style={{ color: '#a4161a' }}>The hourly SMS budget is spent</strong>
+          <div>
+            Since {manilaTime(data.smsBudgetAlert.at)}, no sign-in codes go out
+            {data.smsBudgetAlert.reopensAt
+              ? ` until ${manilaTime(data.smsBudgetAlert.reopensAt)}`
+              : ' for the rest of the hour'}
+            {data.smsBudgetAlert.budget ? ` (budget ${data.smsBudgetAlert.budget} an hour)` : ''}. A
+            sudden run of code requests may be SMS pumping.
+          </div>
+          <div style={small}>
+            <a href="/admin/collections/audit-log?where[action][equals]=sms.budget-exhausted">
+              See the audit log
+            </a>{' '}
+            · <a href="/admin/collections/sms-outbox">SMS outbox</a>
+          </div>
+        </div>
+      )}
       <div
         style={{
           display: 'grid',

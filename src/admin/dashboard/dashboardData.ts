@@ -22,6 +22,31 @@ export type DashboardData = {
   drafts: number
   /** Co-sponsorship invitations waiting for this organisation's answer. */
   invitations: { id: number; summary: string; from: string }[]
+  /** For admins: the SMS circuit breaker opened within the last hour (possible SMS pumping). */
+  smsBudgetAlert?: { at: string; budget?: number; reopensAt?: string }
+}
+
+/** The latest opening of the SMS circuit breaker within the last hour, read as an admin. */
+const recentSmsBudgetAlert = async (payload: Payload, user: Viewer, now: Date) => {
+  if (!isAdminUser(user)) return undefined
+  const { docs } = await payload.find({
+    collection: 'audit-log',
+    where: {
+      and: [
+        { action: { equals: 'sms.budget-exhausted' } },
+        { createdAt: { greater_than: new Date(now.getTime() - 3600_000).toISOString() } },
+      ],
+    },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    user: asStaff(user),
+  })
+  const entry = docs[0]
+  if (!entry) return undefined
+  const data = (entry.data ?? {}) as { budget?: number; reopensAt?: string }
+  return { at: entry.createdAt, budget: data.budget, reopensAt: data.reopensAt }
 }
 
 /** What needs the staff member: counts across their organisations (everyone's for admins). */
@@ -113,7 +138,9 @@ export const dashboardData = async (payload: Payload, user: Viewer): Promise<Das
         depth: 1,
         ...as,
       })
+  const smsBudgetAlert = await recentSmsBudgetAlert(payload, user, now)
   return {
+    smsBudgetAlert,
     invitations: invitations.docs.map((inv) => ({
       id: inv.id,
       summary: inv.summary ?? `Invitation #${inv.id}`,
