@@ -89,7 +89,8 @@ describe('SMS providers against fakes speaking their wire formats', () => {
         tableName: `agenda_sms_spec_${randomBytes(3).toString('hex')}`,
         ensureSchema: true,
       }),
-      processEvery: '200 milliseconds',
+      // As the worker polls (jobs/agenda.ts). human-interval reads "200 milliseconds" as 200 s.
+      processEvery: '1 second',
     })
     defineSendSms(agenda, payload, provider)
     const starts: number[] = []
@@ -107,7 +108,7 @@ describe('SMS providers against fakes speaking their wire formats', () => {
       await eventually(
         async () =>
           (await payload.findByID({ collection: 'sms-outbox', id })).status === 'sent' || undefined,
-        60_000,
+        40_000,
         'the job to deliver after its retries',
       )
       // Each retry was scheduled no sooner than the provider asked, and ran no sooner either.
