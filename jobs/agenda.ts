@@ -10,6 +10,7 @@ import { purgeSmsOutbox, definePurgeSmsOutbox } from './definitions/purgeSmsOutb
 import { defineReconcilePayouts, reconcilePayouts } from './definitions/reconcilePayouts'
 import { defineSendSms } from './definitions/sendSms'
 import { defineVerifyAudit, run as verifyAudit } from './definitions/verifyAudit'
+import { defineScoreSubmission, sweepUnscored } from './definitions/scoreSubmission'
 import { createAgenda, useAgenda } from './queue'
 import { retentionPeriods, runRetention } from '../src/privacy/retention'
 
@@ -33,6 +34,7 @@ export const periodicWork = (
   { name: 'sms-outbox.purge', expression: '*/5 * * * *', run: () => purgeSmsOutbox(payload) },
   { name: 'audit.verify', expression: '41 * * * *', run: () => verifyAudit(payload) },
   retention(payload, env),
+  { name: 'submission.score-sweep', expression: '* * * * *', run: () => sweepUnscored(payload) },
 ]
 
 /** The daily privacy retention run (src/privacy/retention.ts); bad periods stop the start. */
@@ -59,6 +61,7 @@ export const startWorker = async (payload: Payload, connectionString: string): P
   definePurgeSmsOutbox(agenda, payload)
   defineVerifyAudit(agenda, payload)
   defineAlertSmsBudget(agenda, payload)
+  defineScoreSubmission(agenda, payload)
   agenda.on('fail', (err, job) => {
     payload.logger.warn({ msg: 'job failed', job: job.attrs.name, err: err.message })
   })

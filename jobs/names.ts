@@ -7,6 +7,7 @@ export const JOBS = {
   purgeSmsOutbox: 'sms-outbox.purge',
   verifyAudit: 'audit.verify',
   alertSmsBudget: 'sms-budget.alert',
+  scoreSubmission: 'submission.score',
 } as const
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]
@@ -24,4 +25,5 @@ export type JobData = {
   [JOBS.verifyAudit]: { slot: string }
   /** `window`: the budget's hour, so the alert goes out once per window. */
   [JOBS.alertSmsBudget]: { window: string; budget: number; reopensAt: string }
+  [JOBS.scoreSubmission]: { submissionId: number }
 }

@@ -373,7 +373,7 @@ export interface Task {
    */
   scoring?: {
     /**
-     * 0 sends every submission to a reviewer.
+     * Empty or 0: every submission goes to a reviewer (20 is a good start).
      */
     approveBelow?: number | null;
     /**

@@ -6,6 +6,7 @@ import { submissionScoringFields } from './fields/scoring'
 import { residentHandleField } from '../../src/fields/residentHandle'
 import { createSubmissionEndpoint } from './endpoints/create'
 import { captureSignals } from './hooks/captureSignals'
+import { awaitScore, queueScoring } from './hooks/queueScoring'
 import { checkNewSubmission } from './hooks/checkNewSubmission'
 import { auditNewSubmission } from './hooks/auditNewSubmission'
 import { guardReview } from './hooks/guardReview'
@@ -39,8 +40,8 @@ export const Submissions: CollectionConfig = {
   lockDocuments: false,
   endpoints: [createSubmissionEndpoint, bulkReviewEndpoint, appealEndpoint],
   hooks: {
-    beforeChange: [requireConsent, checkNewSubmission, captureSignals, guardReview],
-    afterChange: [auditNewSubmission],
+    beforeChange: [requireConsent, checkNewSubmission, captureSignals, awaitScore, guardReview],
+    afterChange: [auditNewSubmission, queueScoring],
   },
   indexes: [{ fields: ['resident', 'clientId'], unique: true }],
   fields: [

@@ -6,6 +6,7 @@ import { manilaDate } from '../../src/fields/manilaDate'
 import { rewardFields } from '../../src/fields/reward'
 import { statusOptions, TASK_STATUS_LABELS } from '../../src/lib/statusLabels'
 import { targetsInArea } from './fields/targetsInArea'
+import { scoringFiguresEndpoint } from './endpoints/scoringFigures'
 import { taskScoringFields } from './fields/scoring'
 import { toCentavos, toPhp, validatePhp } from '../../src/lib/money'
 import { refuseDeleteWithSubmissions } from './hooks/refuseDeleteWithSubmissions'
@@ -70,6 +71,7 @@ export const Tasks: CollectionConfig = {
     update: staffOfOrganization(['org-manager']),
     delete: staffOfOrganization(['org-manager']),
   },
+  endpoints: [scoringFiguresEndpoint],
   hooks: {
     beforeValidate: [
       ({ data, originalDoc }) => (

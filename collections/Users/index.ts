@@ -7,6 +7,7 @@ import { sessionCookies } from '../../src/hardening/cookies'
 import { canAddStaff, canEditStaff, teamField } from './access/rules'
 import { resetHtml, resetSubject } from './emails'
 import { addStaffEndpoint, inviteEndpoint } from './endpoints/invite'
+import { auditRoles } from './hooks/auditRoles'
 import { guardTeam } from './hooks/guardTeam'
 
 /** How the admin names each role. */
@@ -37,7 +38,11 @@ export const Users: CollectionConfig = {
     components: { beforeListTable: ['/admin/team/InviteStaff#InviteStaff'] },
   },
   endpoints: [staffLoginEndpoint, addStaffEndpoint, inviteEndpoint, ...closedAuthRoutes],
-  hooks: { beforeChange: [guardTeam], beforeOperation: [enforcePasswordPolicy] },
+  hooks: {
+    beforeChange: [guardTeam],
+    beforeOperation: [enforcePasswordPolicy],
+    afterChange: [auditRoles],
+  },
   access: {
     admin: ({ req: { user } }) => Boolean(asStaff(user)),
     // Admins see everyone; others see themselves and colleagues in their organisations.

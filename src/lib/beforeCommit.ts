@@ -7,9 +7,11 @@ type Adapter = {
   commitTransaction: (id: TransactionId | Promise<TransactionId>) => Promise<void>
   rollbackTransaction: (id: TransactionId | Promise<TransactionId>) => Promise<void>
   [PENDING]?: Map<TransactionId, Work[]>
+  [COMMITTED]?: Map<TransactionId, Work[]>
 }
 
 const PENDING = Symbol.for('bayanet.beforeCommit')
+const COMMITTED = Symbol.for('bayanet.onCommitted')
 
 /** Wraps the adapter's commit and rollback once (beside `afterCommit`'s wrapper, in any order). */
 const install = (req: PayloadRequest): Map<TransactionId, Work[]> => {
@@ -17,7 +19,9 @@ const install = (req: PayloadRequest): Map<TransactionId, Work[]> => {
   const existing = db[PENDING]
   if (existing) return existing
   const pending = new Map<TransactionId, Work[]>()
+  const committed = new Map<TransactionId, Work[]>()
   db[PENDING] = pending
+  db[COMMITTED] = committed
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   db.commitTransaction = async (incoming) => {
@@ -28,10 +32,19 @@ const install = (req: PayloadRequest): Map<TransactionId, Work[]> => {
     // caller rolls back.
     for (const step of work ?? []) await step()
     await commit(id)
+    const effects = committed.get(id)
+    committed.delete(id)
+    for (const effect of effects ?? []) {
+      // Committed already: a failed side effect is logged and left to the sweeps.
+      await effect().catch((err) =>
+        req.payload.logger.error({ msg: 'after-commit effect failed', err }),
+      )
+    }
   }
   db.rollbackTransaction = async (incoming) => {
     const id = await incoming
     pending.delete(id)
+    committed.delete(id)
     await rollback(id)
   }
   return pending
@@ -52,4 +65,17 @@ export const beforeCommit = async (req: PayloadRequest, work: Work): Promise<boo
   list.push(work)
   pending.set(id, list)
   return true
+}
+
+/**
+ * Runs `effect` (enqueue a job) after `req`'s transaction commits, never if it rolls back; at
+ * once when there is no transaction. (Review's `afterCommit` does the same for its code.)
+ */
+export const onCommitted = async (req: PayloadRequest, effect: Work): Promise<void> => {
+  const id = req.transactionID ? await req.transactionID : undefined
+  const db = req.payload.db as unknown as Adapter
+  if (id === undefined || id === null || !db.sessions?.[id]) return void (await effect())
+  install(req)
+  const committed = db[COMMITTED]!
+  committed.set(id, [...(committed.get(id) ?? []), effect])
 }

@@ -9,6 +9,7 @@ import * as migration_20261127_030928_scoring_signals from './20261127_030928_sc
 import * as migration_20261127_032431_review_decisions_budgets from './20261127_032431_review_decisions_budgets';
 import * as migration_20261127_034239_sponsorships_handles from './20261127_034239_sponsorships_handles';
 import * as migration_20261127_051848_resident_erasure from './20261127_051848_resident_erasure';
+import * as migration_20261127_054201_scoring_opt_in from './20261127_054201_scoring_opt_in';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261127_051848_resident_erasure.up,
     down: migration_20261127_051848_resident_erasure.down,
-    name: '20261127_051848_resident_erasure'
+    name: '20261127_051848_resident_erasure',
+  },
+  {
+    up: migration_20261127_054201_scoring_opt_in.up,
+    down: migration_20261127_054201_scoring_opt_in.down,
+    name: '20261127_054201_scoring_opt_in'
   },
 ];

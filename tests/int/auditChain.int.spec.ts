@@ -9,6 +9,7 @@ import { run as runVerifyJob } from '../../jobs/definitions/verifyAudit'
 import { projectRoot } from '../../src/env'
 import { recordAudit } from '../../src/lib/audit'
 import { withTransaction } from '../../src/lib/transaction'
+import { createOrganization } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
 const sqlClient = async () => {
@@ -151,5 +152,27 @@ describe('the hash-chained audit log', () => {
         }),
       ),
     ).rejects.toThrow(/needs an id/)
+  })
+
+  it('audits a change of staff roles with the staff member who made it', async () => {
+    const payload = await localPayload()
+    const lgu = await createOrganization('lgu')
+    await payload.update({
+      collection: 'users',
+      id: lgu.reviewer.user.id,
+      data: { roles: ['org-manager'] },
+      user: lgu.manager.user,
+      overrideAccess: true,
+    })
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        action: { equals: 'user.roles_changed' },
+        entityId: { equals: String(lgu.reviewer.user.id) },
+      },
+    })
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ actorType: 'staff', actorId: String(lgu.manager.user.id) })
+    expect(docs[0].data).toMatchObject({ roles: ['org-manager'], previousRoles: ['reviewer'] })
   })
 })

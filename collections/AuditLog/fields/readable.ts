@@ -36,16 +36,17 @@ export const describeChange = (doc: {
 const actorName = async (req: PayloadRequest, type?: string, id?: string | null) => {
   if (type === 'system' || !id) return 'Bayanet (automatic)'
   if (type === 'resident') return `Resident ${residentHandle(id, req.payload.secret)}`
-  const user = await req.payload
-    .findByID({
-      collection: 'users',
-      id,
-      depth: 0,
-      select: { name: true, email: true },
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => undefined)
+  // disableErrors: a thrown NotFound would roll back `req`'s transaction (Payload kills it on
+  // any error in a nested operation), and with it the audit entry being written.
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id,
+    depth: 0,
+    select: { name: true, email: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   return user ? `${user.name || user.email}` : `Staff #${id}`
 }
 

@@ -1,7 +1,6 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../../../src/access/rules'
-import { DEFAULT_THRESHOLDS } from '../../../src/lib/scoring/engine'
 
 const bothOrNeither = (value: unknown, siblingData: Record<string, unknown>) => {
   const given = ['lat', 'lng', 'radiusM'].filter(
@@ -59,8 +58,9 @@ export const taskScoringFields: Field[] = [
             type: 'number',
             min: 0,
             max: 101,
-            defaultValue: DEFAULT_THRESHOLDS.approveBelow,
-            admin: { description: '0 sends every submission to a reviewer.' },
+            admin: {
+              description: 'Empty or 0: every submission goes to a reviewer (20 is a good start).',
+            },
           },
           {
             name: 'rejectAbove',
@@ -81,5 +81,11 @@ export const taskScoringFields: Field[] = [
         ],
       },
     ],
+  },
+  {
+    // Figures for whoever sets the thresholds above (staff only; nothing stored).
+    name: 'scoringFigures',
+    type: 'ui',
+    admin: { components: { Field: '/admin/ScoringFigures#ScoringFigures' } },
   },
 ]

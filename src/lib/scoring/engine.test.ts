@@ -5,11 +5,14 @@ import { cleanContext, hoursBeforeSent } from './testContext'
 
 describe('scoring engine', () => {
   it('scores a clean submission 0 with no reasons', () => {
-    expect(scoreSubmission(cleanContext())).toEqual({
+    expect(scoreSubmission(cleanContext(), { approveBelow: 20, rejectAbove: null })).toEqual({
       score: 0,
       reasons: [],
       route: 'auto_approve',
     })
+  })
+  it('decides nothing automatically for a task without thresholds', () => {
+    expect(scoreSubmission(cleanContext()).route).toBe('review')
   })
   it('adds the points of every rule, highest first, and caps the score at 100', () => {
     const ctx = cleanContext({
@@ -37,13 +40,16 @@ describe('scoring engine', () => {
   it('never rejects automatically when the task says so (rejectAbove empty)', () => {
     expect(routeFor(100, { approveBelow: 20, rejectAbove: null })).toBe('review')
   })
-  it('routes a new account that changed barangay today to review under the default thresholds', () => {
+  it('routes a new account that changed barangay today to review', () => {
     const ctx = cleanContext()
     ctx.resident = {
       ...ctx.resident,
       createdAt: hoursBeforeSent(2),
       homeBarangayChangedAt: hoursBeforeSent(1),
     }
-    expect(scoreSubmission(ctx)).toMatchObject({ score: 35, route: 'review' })
+    expect(scoreSubmission(ctx, { approveBelow: 20, rejectAbove: 60 })).toMatchObject({
+      score: 35,
+      route: 'review',
+    })
   })
 })

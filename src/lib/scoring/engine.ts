@@ -24,8 +24,11 @@ export type Thresholds = {
   rejectAbove: number | null
 }
 
-/** Used when a task sets none. */
-export const DEFAULT_THRESHOLDS: Thresholds = { approveBelow: 20, rejectAbove: null }
+/**
+ * Used when a task sets none: nothing is decided automatically until a manager opts in (a
+ * submission is still scored, and reviewers see why).
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { approveBelow: 0, rejectAbove: null }
 
 /** Where a score sends a submission. */
 export type Route = 'auto_approve' | 'review' | 'auto_reject'

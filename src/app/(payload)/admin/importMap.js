@@ -7,6 +7,7 @@ import { RewardCell as RewardCell_bdda76b3bb94c87e99260282e1ef996f } from '../..
 import { Nothing as Nothing_d3a00418293b7bf12b523bd81f67a35e } from '../../../admin/fields/Nothing'
 import { UsageCell as UsageCell_64423d6a23af4bd66ae543619cb50c2d } from '../../../admin/cells/UsageCell'
 import { HidePasswordControls as HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4 } from '../../../admin/fields/HidePasswordControls'
+import { ScoringFigures as ScoringFigures_735a80cf61351ac1b2b994fe6d009065 } from '../../../admin/ScoringFigures'
 import { AnswersField as AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1 } from '../../../admin/AnswersField'
 import { JsonViewField as JsonViewField_108887996877f7421496fb3c4021954b } from '../../../admin/JsonView'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -36,6 +37,7 @@ export const importMap = {
   "/admin/fields/Nothing#Nothing": Nothing_d3a00418293b7bf12b523bd81f67a35e,
   "/admin/cells/UsageCell#UsageCell": UsageCell_64423d6a23af4bd66ae543619cb50c2d,
   "/admin/fields/HidePasswordControls#HidePasswordControls": HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4,
+  "/admin/ScoringFigures#ScoringFigures": ScoringFigures_735a80cf61351ac1b2b994fe6d009065,
   "/admin/AnswersField#AnswersField": AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1,
   "/admin/JsonView#JsonViewField": JsonViewField_108887996877f7421496fb3c4021954b,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
