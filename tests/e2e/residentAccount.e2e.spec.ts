@@ -151,4 +151,50 @@ describe.skipIf(!hasChromium)('a resident managing their account in the app', ()
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
     expect(external).toEqual([])
   })
+
+  it('downloads everything kept about the resident, then deletes the account', async () => {
+    const leaving = await signInResident({ barangayCode: PLACES.concepcionUno })
+    const task = await createTask(lgu.org.id, { targetCodes: [PLACES.marikinaCity] })
+    const sent = await api('POST', '/api/submissions', {
+      token: leaving.token,
+      body: { task: task.id, answers: { note: 'Flooded corner near the chapel' } },
+    })
+    expect(sent.status).toBe(201)
+    const { context: own } = await closedNetworkContext(browser, base(), {
+      ...PHONE,
+      acceptDownloads: true,
+    })
+    await own.addCookies([
+      { name: 'payload-token', value: leaving.token, domain: new URL(base()).hostname, path: '/' },
+    ])
+    await own.addInitScript(() => localStorage.setItem('bayanet.lang', 'en'))
+    const tab = await own.newPage()
+    tab.setDefaultTimeout(20_000)
+    await tab.goto(`${base()}/profile`)
+    const [download] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Download my data' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('bayanet-my-data.json')
+    const exported = fs.readFileSync((await download.path())!, 'utf8')
+    expect(exported).toContain(leaving.phone)
+    expect(exported).toContain('Flooded corner near the chapel')
+
+    // Nothing happens until the word is typed.
+    const erase = tab.getByRole('button', { name: 'Delete my account' })
+    expect(await erase.isDisabled()).toBe(true)
+    await tab.fill('#erase', 'delete')
+    await tab.screenshot({ path: path.join(SHOTS, 'resident-en-14-delete.png') })
+    await erase.click()
+    await tab.waitForURL((url) => !url.pathname.startsWith('/profile'))
+
+    const payload = await localPayload()
+    const gone = await payload.findByID({ collection: 'residents', id: leaving.id })
+    expect(gone.phone).not.toBe(leaving.phone)
+    const answers = await payload.findByID({ collection: 'submissions', id: sent.body.doc.id })
+    expect(JSON.stringify(answers.answers ?? null)).not.toContain('Flooded corner')
+    // The old session is over.
+    expect((await api('GET', '/api/residents/me', { token: leaving.token })).body.user).toBeFalsy()
+    await own.close()
+  })
 })

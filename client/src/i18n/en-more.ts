@@ -80,6 +80,7 @@ export const enMore = {
   'profile.gcashChange': 'Change GCash number',
   'profile.gcashDone': 'GCash number changed.',
   'profile.consents': 'What I agreed to',
+  'profile.exportTitle': 'Your data',
   'profile.export': 'Download my data',
   'profile.exportHint': 'A file with everything Bayanet keeps about you.',
   'profile.delete': 'Delete my account',

@@ -83,6 +83,7 @@ export const filMore: Record<MoreKey, string> = {
   'profile.gcashChange': 'Palitan ang numero ng GCash',
   'profile.gcashDone': 'Napalitan ang numero ng GCash.',
   'profile.consents': 'Mga pinayagan ko',
+  'profile.exportTitle': 'Ang iyong datos',
   'profile.export': 'I-download ang aking datos',
   'profile.exportHint': 'Isang file ng lahat ng itinatago ng Bayanet tungkol sa iyo.',
   'profile.delete': 'Burahin ang aking account',

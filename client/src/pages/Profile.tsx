@@ -164,17 +164,31 @@ const Erase = () => {
 }
 
 /** Downloads everything held about the resident, as the server's JSON export. */
-const exportData = async () => {
-  const res = await api('GET', '/api/residents/me/export')
-  if (!res.ok) return
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(res.data, null, 2)], { type: 'application/json' }),
+const Export = () => {
+  const error = useSignal('')
+  const download = async () => {
+    const res = await api('GET', '/api/residents/me/export')
+    if (!res.ok) return void (error.value = say(res.error))
+    error.value = ''
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(res.data, null, 2)], { type: 'application/json' }),
+    )
+    Object.assign(document.createElement('a'), {
+      href: url,
+      download: 'bayanet-my-data.json',
+    }).click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return (
+    <div class={ui.card}>
+      <h2>{t('profile.exportTitle')}</h2>
+      <p>{t('profile.exportHint')}</p>
+      {error.value && <Banner>{error.value}</Banner>}
+      <Button kind="secondary" onClick={() => void download()}>
+        {t('profile.export')}
+      </Button>
+    </div>
   )
-  Object.assign(document.createElement('a'), {
-    href: url,
-    download: 'bayanet-my-data.json',
-  }).click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 /** `/profile`: name, language, barangay, GCash number, consents, export, erasure, sign-out. */
@@ -214,12 +228,7 @@ export default function Profile() {
           {t('profile.consents')}
         </a>
       </div>
-      <div class={ui.card}>
-        <p>{t('profile.exportHint')}</p>
-        <Button kind="secondary" onClick={() => void exportData()}>
-          {t('profile.export')}
-        </Button>
-      </div>
+      <Export />
       <Erase />
       <Button
         kind="secondary"
