@@ -28,6 +28,7 @@ export interface Config {
     sponsorships: Sponsorship;
     tasks: Task;
     residents: Resident;
+    proofs: Proof;
     submissions: Submission;
     rewards: Reward;
     'payout-ledger': PayoutLedger;
@@ -53,6 +54,7 @@ export interface Config {
     sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
     tasks: TasksSelect<false> | TasksSelect<true>;
     residents: ResidentsSelect<false> | ResidentsSelect<true>;
+    proofs: ProofsSelect<false> | ProofsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     rewards: RewardsSelect<false> | RewardsSelect<true>;
     'payout-ledger': PayoutLedgerSelect<false> | PayoutLedgerSelect<true>;
@@ -470,6 +472,57 @@ export interface Resident {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofs".
+ */
+export interface Proof {
+  id: number;
+  resident?: (number | null) | Resident;
+  /**
+   * Set when a submission uses this photo.
+   */
+  task?: (number | null) | Task;
+  /**
+   * The task’s organisation, whose staff may see it.
+   */
+  organization?: (number | null) | Organization;
+  /**
+   * From the photo’s EXIF, before it was removed.
+   */
+  capturedAt?: string | null;
+  /**
+   * GPS from the photo’s EXIF, before it was removed.
+   */
+  exifLocation?: {
+    lat?: number | null;
+    lng?: number | null;
+  };
+  phash?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "submissions".
  */
 export interface Submission {
@@ -493,6 +546,10 @@ export interface Submission {
     | number
     | boolean
     | null;
+  /**
+   * The photo the resident sent.
+   */
+  proof?: (number | null) | Proof;
   clientId?: string | null;
   location?: {
     lat?: number | null;
@@ -1106,6 +1163,50 @@ export interface ResidentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofs_select".
+ */
+export interface ProofsSelect<T extends boolean = true> {
+  resident?: T;
+  task?: T;
+  organization?: T;
+  capturedAt?: T;
+  exifLocation?:
+    | T
+    | {
+        lat?: T;
+        lng?: T;
+      };
+  phash?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "submissions_select".
  */
 export interface SubmissionsSelect<T extends boolean = true> {
@@ -1114,6 +1215,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   residentHandle?: T;
   organization?: T;
   answers?: T;
+  proof?: T;
   clientId?: T;
   location?:
     | T

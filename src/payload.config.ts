@@ -12,6 +12,10 @@ import { PayoutLedger } from '../collections/PayoutLedger'
 import { OtpChallenges } from '../collections/OtpChallenges'
 import { PhotoHashes } from '../collections/PhotoHashes'
 import { Places } from '../collections/Places'
+import { Proofs } from '../collections/Proofs'
+import { UPLOAD_TOO_LARGE } from '../collections/Proofs/endpoints/upload'
+import { PROOF_MAX_BYTES } from '../collections/Proofs/operations/sanitizeImage'
+import { proofStorage } from './lib/storage'
 import { Residents } from '../collections/Residents'
 import { Rewards } from '../collections/Rewards'
 import { SmsOutbox } from '../collections/SmsOutbox'
@@ -95,6 +99,7 @@ export default buildConfig({
     Sponsorships,
     Tasks,
     Residents,
+    Proofs,
     Submissions,
     Rewards,
     PayoutLedger,
@@ -114,6 +119,13 @@ export default buildConfig({
   secret,
   email: staffEmail(),
   sharp,
+  // Multipart bodies: one photo of at most 8 MB (POST /api/proofs answers 413 beyond it).
+  upload: {
+    limits: { fileSize: PROOF_MAX_BYTES + 1, files: 1 },
+    abortOnLimit: true,
+    responseOnLimit: UPLOAD_TOO_LARGE,
+  },
+  plugins: [...proofStorage()],
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   db: postgresAdapter({

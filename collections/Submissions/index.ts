@@ -80,6 +80,13 @@ export const Submissions: CollectionConfig = {
       // Under the task's question labels; JSON_VIEW while the form loads.
       admin: { components: { Field: '/admin/AnswersField#AnswersField' } },
     },
+    {
+      name: 'proof',
+      type: 'upload',
+      relationTo: 'proofs',
+      access: immutable,
+      admin: { description: 'The photo the resident sent.' },
+    },
     { name: 'clientId', type: 'text', access: immutable, admin: { readOnly: true } },
     {
       // Plain numbers, not a PostGIS point: no extension needed on managed or embedded Postgres.

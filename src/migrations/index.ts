@@ -10,6 +10,7 @@ import * as migration_20261127_032431_review_decisions_budgets from './20261127_
 import * as migration_20261127_034239_sponsorships_handles from './20261127_034239_sponsorships_handles';
 import * as migration_20261127_051848_resident_erasure from './20261127_051848_resident_erasure';
 import * as migration_20261127_054201_scoring_opt_in from './20261127_054201_scoring_opt_in';
+import * as migration_20261127_054740_review_proofs from './20261127_054740_review_proofs';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261127_054201_scoring_opt_in.up,
     down: migration_20261127_054201_scoring_opt_in.down,
-    name: '20261127_054201_scoring_opt_in'
+    name: '20261127_054201_scoring_opt_in',
+  },
+  {
+    up: migration_20261127_054740_review_proofs.up,
+    down: migration_20261127_054740_review_proofs.down,
+    name: '20261127_054740_review_proofs'
   },
 ];

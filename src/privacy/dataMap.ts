@@ -109,6 +109,11 @@ export const DATA_MAP: Record<CollectionSlug, PersonalCollection | NonPersonalCo
     owner: { by: 'via', field: 'reward', collection: 'rewards' },
     onErasure: 'kept: the code was issued; it names no one',
   },
+  proofs: {
+    personal: true,
+    owner: { by: 'relationship', field: 'resident' },
+    onErasure: 'deleted, with their files on disk or S3',
+  },
   'photo-hashes': {
     personal: true,
     owner: { by: 'relationship', field: 'resident' },

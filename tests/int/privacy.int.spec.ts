@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import sharp from 'sharp'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { api, errorMessage, eventually } from '../helpers/api'
 import {
@@ -123,6 +124,20 @@ describe('the rights to access, to rectify and to erasure', () => {
       collection: 'voucher-codes',
       data: { pool: pool.id, code: 'PRIV-0001', reward: rewards[0].id },
     })
+    // And a photo proof, so its collection is checked too.
+    const form = new FormData()
+    const photo = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#3a6' },
+    })
+      .jpeg()
+      .toBuffer()
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'p.jpg')
+    const uploaded = await fetch(`${inject('baseUrl')}/api/proofs`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${alice.token}` },
+      body: form,
+    })
+    expect(uploaded.status).toBe(201)
     const res = await api('GET', '/api/residents/me/export', { token: alice.token })
     const report = exportCoverage(payload.config, res.body.collections)
     // A new collection, or a new field, fails here until it is exported or declared.

@@ -11,6 +11,7 @@ import { HttpError } from '../../../src/lib/errors'
 import { taskCapacityProblem } from '../../Tasks/operations/capacity'
 import { residentLockKey, taskLockKey } from '../operations/locks'
 import { checkDailyLimit } from '../operations/dailyLimit'
+import { attachProofs } from '../operations/attachProofs'
 import { ClientIdTaken } from '../operations/clientId'
 import type { Task } from '../../../src/payload-types'
 
@@ -77,6 +78,18 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
   // per resident and then per task (always in that order).
   await lockForTransaction(req, residentLockKey(residentId))
   await lockForTransaction(req, taskLockKey(taskId))
+  // A retry that waited for the lock finds the submission its twin just saved.
+  if (typeof data.clientId === 'string') {
+    const { docs: twins } = await payload.find({
+      collection: 'submissions',
+      where: { resident: { equals: residentId }, clientId: { equals: data.clientId } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (twins[0]) throw new ClientIdTaken(twins[0].id)
+  }
   const { totalDocs } = await payload.count({
     collection: 'submissions',
     where: {
@@ -95,18 +108,6 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
     )
   }
 
-  // A retry that waited for the lock finds the submission its twin just saved.
-  if (typeof data.clientId === 'string') {
-    const { docs: twins } = await payload.find({
-      collection: 'submissions',
-      where: { resident: { equals: residentId }, clientId: { equals: data.clientId } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    if (twins[0]) throw new ClientIdTaken(twins[0].id)
-  }
   await checkDailyLimit(req, residentId)
   const full = await taskCapacityProblem(req, taskId)
   if (full) throw new HttpError(full, 409)
@@ -117,6 +118,7 @@ export const checkNewSubmission: CollectionBeforeChangeHook = async ({ data, ope
       ? validateAnswers(task.fields ?? [], withPhotoDefaults(task, answers, data.proof))
       : validateAnswers(task.fields ?? [], answers)
   if (problems.length) throw new HttpError(problems.join('; '), 400, { problems })
+  data.proof = await attachProofs(req, { residentId, task, proof: data.proof, answers })
   data.answers = answers
 
   data.task = taskId

@@ -84,6 +84,7 @@ export const createSubmission = async (
         resident: resident.id,
         answers: (input.answers ?? {}) as Submission['answers'],
         location: readLocation(input.location),
+        proof: input.proof ?? undefined,
         clientId,
         deviceId: input.deviceId,
       } as RequiredDataFromCollectionSlug<'submissions'>,

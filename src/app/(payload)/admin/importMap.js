@@ -6,8 +6,8 @@ import { TargetsCoverage as TargetsCoverage_26312743573e65ff2346ca87119350c5 } f
 import { RewardCell as RewardCell_bdda76b3bb94c87e99260282e1ef996f } from '../../../admin/cells/RewardCell'
 import { Nothing as Nothing_d3a00418293b7bf12b523bd81f67a35e } from '../../../admin/fields/Nothing'
 import { UsageCell as UsageCell_64423d6a23af4bd66ae543619cb50c2d } from '../../../admin/cells/UsageCell'
-import { HidePasswordControls as HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4 } from '../../../admin/fields/HidePasswordControls'
 import { ScoringFigures as ScoringFigures_735a80cf61351ac1b2b994fe6d009065 } from '../../../admin/ScoringFigures'
+import { HidePasswordControls as HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4 } from '../../../admin/fields/HidePasswordControls'
 import { AnswersField as AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1 } from '../../../admin/AnswersField'
 import { JsonViewField as JsonViewField_108887996877f7421496fb3c4021954b } from '../../../admin/JsonView'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -23,6 +23,7 @@ import { ReviewNavLink as ReviewNavLink_9a7ba229920cd7b949aa5e9aae9fcbbc } from 
 import { ReviewDashboardCard as ReviewDashboardCard_9a7ba229920cd7b949aa5e9aae9fcbbc } from '../../../admin/review/ReviewLinks'
 import { WhatNeedsMe as WhatNeedsMe_d48646217f7331a3a05ac507e8e64243 } from '../../../admin/dashboard/WhatNeedsMe'
 import { NavBrand as NavBrand_f6b55a1e55e89cfe5e3047e413b1f00f } from '../../../admin/brand/NavBrand'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ReviewView as ReviewView_f7dfdaab1ebe2676d1592820d98a0bae } from '../../../admin/review/ReviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -36,8 +37,8 @@ export const importMap = {
   "/admin/cells/RewardCell#RewardCell": RewardCell_bdda76b3bb94c87e99260282e1ef996f,
   "/admin/fields/Nothing#Nothing": Nothing_d3a00418293b7bf12b523bd81f67a35e,
   "/admin/cells/UsageCell#UsageCell": UsageCell_64423d6a23af4bd66ae543619cb50c2d,
-  "/admin/fields/HidePasswordControls#HidePasswordControls": HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4,
   "/admin/ScoringFigures#ScoringFigures": ScoringFigures_735a80cf61351ac1b2b994fe6d009065,
+  "/admin/fields/HidePasswordControls#HidePasswordControls": HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4,
   "/admin/AnswersField#AnswersField": AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1,
   "/admin/JsonView#JsonViewField": JsonViewField_108887996877f7421496fb3c4021954b,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
@@ -53,6 +54,7 @@ export const importMap = {
   "/admin/review/ReviewLinks#ReviewDashboardCard": ReviewDashboardCard_9a7ba229920cd7b949aa5e9aae9fcbbc,
   "/admin/dashboard/WhatNeedsMe#WhatNeedsMe": WhatNeedsMe_d48646217f7331a3a05ac507e8e64243,
   "/admin/brand/NavBrand#NavBrand": NavBrand_f6b55a1e55e89cfe5e3047e413b1f00f,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/review/ReviewView#ReviewView": ReviewView_f7dfdaab1ebe2676d1592820d98a0bae,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+
+import { asResident } from '../../../src/access/roles'
+import { HttpError } from '../../../src/lib/errors'
+import { sanitizeImage, type ExifFacts } from '../operations/sanitizeImage'
+
+const FACTS = 'proofExifFacts'
+
+/**
+ * Before Payload stores anything: the uploaded file is replaced by its re-encoded pixels under
+ * a generated name, so neither the resident's file name nor anything hidden in the file is
+ * kept. What EXIF said about time and place is carried to `keepExifFacts`.
+ */
+export const cleanUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create') return args
+  if (req.payloadAPI !== 'local' && !asResident(req.user)) {
+    throw new HttpError('Sign in with your phone to upload a photo.', req.user ? 403 : 401)
+  }
+  const file = req.file
+  if (!file?.data?.length) {
+    throw new HttpError('Send the photo as multipart form data in the field "file".', 400)
+  }
+  const clean = await sanitizeImage(file.data)
+  req.file = {
+    data: clean.data,
+    mimetype: clean.mime,
+    name: `${randomUUID()}.${clean.ext}`,
+    size: clean.data.length,
+  }
+  req.context[FACTS] = {
+    capturedAt: clean.capturedAt,
+    exifLocation: clean.exifLocation,
+  } satisfies ExifFacts
+  return args
+}
+
+/** Binds the new proof to its resident and records the EXIF facts read before re-encoding. */
+export const keepExifFacts: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const resident = asResident(req.user)
+  if (resident) data.resident = resident.id
+  const facts = req.context[FACTS] as ExifFacts | undefined
+  data.capturedAt = facts?.capturedAt ?? null
+  data.exifLocation = facts?.exifLocation ?? { lat: null, lng: null }
+  data.organization = null
+  data.task = null
+  return data
+}
