@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyOf, isAdmin, isResident, nobody, ownedByResident } from '../../src/access/rules'
 import { mineEndpoint } from './endpoints/mine'
 import { recordConsentEndpoint } from './endpoints/record'
+import { auditConsent } from './hooks/auditConsent'
 import { stampConsent } from './hooks/stampConsent'
 import { CONSENT_PURPOSES } from './purposes'
 
@@ -27,7 +28,7 @@ export const Consents: CollectionConfig = {
   },
   disableDuplicate: true,
   endpoints: [recordConsentEndpoint, mineEndpoint],
-  hooks: { beforeChange: [stampConsent] },
+  hooks: { beforeChange: [stampConsent], afterChange: [auditConsent] },
   fields: [
     {
       name: 'resident',

@@ -5,6 +5,7 @@ import { lockForTransaction } from './advisoryLock'
 import { beforeCommit } from './beforeCommit'
 import { contentOf, entryHash, GENESIS_HASH } from './auditChain'
 import { idOf } from './ids'
+import { residentHandle } from './residentHandle'
 import { inRequestTransaction } from './transaction'
 
 /** Who acted. Staff and residents by id; jobs as `system`. */
@@ -18,6 +19,12 @@ export type AuditEntry = {
   actor: Actor
   organization?: number | null
   data?: Record<string, unknown>
+  /**
+   * The resident the entry is about (a consent, an export, an erasure), whoever acted. Stored
+   * as `data.resident`, their handle (src/lib/residentHandle.ts): staff reading the log can
+   * tell residents apart, and an erased resident stays unnamed in the log nobody can rewrite.
+   */
+  resident?: number | string
 }
 
 /** The actor behind a request. */
@@ -44,6 +51,13 @@ const batches = new WeakMap<PayloadRequest, { id: string | number; items: Pendin
 export const recordAudit = async (req: PayloadRequest, entry: AuditEntry) => {
   if (entry.actor.type !== 'system' && entry.actor.id == null) {
     throw new Error(`audit "${entry.action}": a ${entry.actor.type} actor needs an id`)
+  }
+  if (entry.resident != null) {
+    const { resident, ...rest } = entry
+    entry = {
+      ...rest,
+      data: { ...rest.data, resident: residentHandle(resident, req.payload.secret) },
+    }
   }
   const item = { entry, createdAt: new Date().toISOString() }
   const id = req.transactionID ? await req.transactionID : undefined

@@ -8,6 +8,7 @@ import {
   REQUIRED_CONSENTS,
   signInResident,
 } from '../helpers/fixtures'
+import { residentHandle } from '../../src/lib/residentHandle'
 import { localPayload } from '../helpers/payload'
 import { createAdmin, graphql } from '../helpers/staff'
 
@@ -56,6 +57,40 @@ describe('consent ledger', () => {
       ['location', true],
     ])
     expect(after.body.history[0].noticeVersion).toBe(after.body.noticeVersion)
+  })
+
+  it('audits each consent given or withdrawn, naming the resident by handle and who recorded it', async () => {
+    const payload = await localPayload()
+    const withdrawn = await api('POST', '/api/consents', {
+      token: alice.token,
+      body: { purpose: 'marketing', granted: false },
+    })
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(201)
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        entity: { equals: 'consents' },
+        entityId: { in: [String(aliceConsentId), String(withdrawn.body.doc.id)] },
+      },
+      sort: 'seq',
+    })
+    const handle = residentHandle(alice.id, payload.secret)
+    expect(docs.map((d) => [d.action, d.actorType, d.actorId, d.data])).toEqual([
+      [
+        'consent.granted',
+        'resident',
+        String(alice.id),
+        expect.objectContaining({ resident: handle, purpose: 'marketing' }),
+      ],
+      [
+        'consent.withdrawn',
+        'resident',
+        String(alice.id),
+        expect.objectContaining({ resident: handle, purpose: 'marketing' }),
+      ],
+    ])
+    // The handle, never the phone number.
+    expect(JSON.stringify(docs)).not.toContain(alice.phone.slice(-7))
   })
 
   it('answers 400 for an unknown purpose or a granted that is not a boolean, 401 anonymous', async () => {
