@@ -27,6 +27,16 @@ export const Rewards: CollectionConfig = {
   },
   endpoints: [retryRewardEndpoint],
   fields: [
+    {
+      // A failed payout's reason and, for staff who may, the "Retry payout" button.
+      name: 'payoutActions',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/admin/rewards/RetryPayout#RetryPayout' },
+        disableListColumn: true,
+      },
+    },
     // unique: one reward per submission, enforced by the database.
     {
       name: 'submission',

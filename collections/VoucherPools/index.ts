@@ -14,7 +14,7 @@ export const VoucherPools: CollectionConfig = {
   admin: {
     group: 'Payouts',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'organization', 'remaining', 'low'],
+    defaultColumns: ['name', 'organization', 'remaining'],
   },
   access: {
     read: staffOfOrganization(['org-manager', 'reviewer']),
@@ -28,6 +28,16 @@ export const VoucherPools: CollectionConfig = {
     afterRead: [poolStock],
   },
   fields: [
+    {
+      // Codes left, the low-stock warning and the rewards waiting for codes.
+      name: 'stock',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/admin/vouchers/PoolStock#PoolStock' },
+        disableListColumn: true,
+      },
+    },
     { name: 'name', type: 'text', required: true },
     {
       name: 'organization',
@@ -38,6 +48,7 @@ export const VoucherPools: CollectionConfig = {
     },
     {
       name: 'lowWatermark',
+      label: 'Low-water mark',
       type: 'number',
       min: 0,
       defaultValue: 20,
@@ -45,6 +56,7 @@ export const VoucherPools: CollectionConfig = {
     },
     {
       name: 'importCsv',
+      label: 'Import codes',
       type: 'textarea',
       virtual: true,
       admin: {
@@ -56,7 +68,11 @@ export const VoucherPools: CollectionConfig = {
       name: 'remaining',
       type: 'number',
       virtual: true,
-      admin: { readOnly: true, description: 'Codes not yet given to a reward.' },
+      admin: {
+        readOnly: true,
+        description: 'Codes not yet given to a reward.',
+        components: { Cell: '/admin/cells/StockCell#StockCell' },
+      },
     },
     {
       name: 'low',

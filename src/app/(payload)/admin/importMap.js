@@ -10,6 +10,9 @@ import { ScoringFigures as ScoringFigures_735a80cf61351ac1b2b994fe6d009065 } fro
 import { HidePasswordControls as HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4 } from '../../../admin/fields/HidePasswordControls'
 import { AnswersField as AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1 } from '../../../admin/AnswersField'
 import { JsonViewField as JsonViewField_108887996877f7421496fb3c4021954b } from '../../../admin/JsonView'
+import { RetryPayout as RetryPayout_139b0352a432728c9d31e90b2e0b9dd9 } from '../../../admin/rewards/RetryPayout'
+import { PoolStock as PoolStock_22e79b6aebdd3fc468da5cc170cc441f } from '../../../admin/vouchers/PoolStock'
+import { StockCell as StockCell_d6c29f8a83fd2de839006c83c79e0e2e } from '../../../admin/cells/StockCell'
 import { QueryPresetsAccessCell as QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereCell as QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { QueryPresetsWhereField as QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
@@ -41,6 +44,9 @@ export const importMap = {
   "/admin/fields/HidePasswordControls#HidePasswordControls": HidePasswordControls_9a45b7c237ce2af8f53c9c2a8eefb0c4,
   "/admin/AnswersField#AnswersField": AnswersField_4a0c86e05e842a8b495fec1e7d58c4d1,
   "/admin/JsonView#JsonViewField": JsonViewField_108887996877f7421496fb3c4021954b,
+  "/admin/rewards/RetryPayout#RetryPayout": RetryPayout_139b0352a432728c9d31e90b2e0b9dd9,
+  "/admin/vouchers/PoolStock#PoolStock": PoolStock_22e79b6aebdd3fc468da5cc170cc441f,
+  "/admin/cells/StockCell#StockCell": StockCell_d6c29f8a83fd2de839006c83c79e0e2e,
   "@payloadcms/next/client#QueryPresetsAccessCell": QueryPresetsAccessCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereCell": QueryPresetsWhereCell_2b8867833a34864a02ddf429b0728a40,
   "@payloadcms/next/client#QueryPresetsWhereField": QueryPresetsWhereField_2b8867833a34864a02ddf429b0728a40,
