@@ -1,13 +1,15 @@
 /**
  * `npm run battery:identity`: the front door's figures, from the specs that measure them run
  * against real Postgres and Redis (set DATABASE_URL and REDIS_URL as for `npm test`), with a
- * longer fuzz. Prints guesses per code and per phone per hour, SMS queued under pumping,
- * plaintext codes found, and responses ≥ 500 under fuzzing.
+ * longer fuzz. Prints guesses per code and per phone per hour, SMS sent under pumping (counted at
+ * the provider), plaintext codes found, responses ≥ 500 under fuzzing, and staff login time for
+ * an unknown email and a locked account as ratios of a wrong password (bench/loginTiming.ts).
  */
 import { spawn } from 'node:child_process'
 
 import { readLimits } from '../src/limits/config'
 import { OTP_MAX_ATTEMPTS } from '../collections/OtpChallenges/operations/codes'
+import { measureLoginTiming } from './loginTiming'
 
 const specs = [
   'tests/int/otp.int.spec.ts',
@@ -23,7 +25,8 @@ child.stdout.on('data', (chunk: Buffer) => {
   out += chunk
   process.stdout.write(chunk)
 })
-child.on('exit', (code) => {
+child.on('exit', async (code) => {
+  const login = await measureLoginTiming().catch((err: Error) => err)
   const limits = readLimits()
   const find = (re: RegExp) => re.exec(out)?.[1] ?? 'not measured (see the output above)'
   const rows = [
@@ -40,6 +43,12 @@ child.on('exit', (code) => {
     ['SMS while Redis is down', find(/\[pumping\] redis down: ([^\n]*)/)],
     ['plaintext codes found (database, logs)', find(/\[otp\] plaintext codes found: (\d+)/)],
     ['responses ≥ 500 under fuzzing', find(/\[fuzz\] responses ≥ 500: (\d+[^\n]*)/)],
+    [
+      'staff login time vs a wrong password',
+      login instanceof Error
+        ? `not measured (${login.message})`
+        : `unknown email ${login.ratios.unknown.toFixed(2)}×, locked ${login.ratios.locked.toFixed(2)}× (${login.medians.wrong.toFixed(0)} ms)`,
+    ],
   ]
   console.log('\n== identity battery ==')
   for (const [what, value] of rows) console.log(`${what.padEnd(40)} ${value}`)
