@@ -107,7 +107,8 @@ export const Proofs: CollectionConfig = {
       ],
     },
     {
-      // Filled by the scoring job (perceptual hash for duplicate detection).
+      // The stored photo's perceptual hash (src/lib/scoring/phash), set on upload; scoring indexes
+      // it per submission to find the same photo sent again (duplicate_photo).
       name: 'phash',
       type: 'text',
       index: true,
