@@ -11,6 +11,7 @@ import {
 } from '../../src/access/rules'
 import { uploadProofEndpoint } from './endpoints/upload'
 import { cleanUpload, keepExifFacts } from './hooks/cleanUpload'
+import { dropExifLocationWithoutConsent, requirePhotoConsent } from './hooks/requirePhotoConsent'
 import { PROOF_FORMATS } from './operations/sanitizeImage'
 
 const serverOnly = { create: () => false, update: () => false }
@@ -62,8 +63,9 @@ export const Proofs: CollectionConfig = {
     modifyResponseHeaders: ({ headers }) => proofHeaders(headers),
   },
   hooks: {
-    beforeOperation: [cleanUpload],
-    beforeChange: [keepExifFacts],
+    // Photo consent first: without it the file is neither processed nor stored.
+    beforeOperation: [requirePhotoConsent, cleanUpload],
+    beforeChange: [keepExifFacts, dropExifLocationWithoutConsent],
   },
   fields: [
     {

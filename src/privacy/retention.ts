@@ -1,8 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { scrubResidentData } from '../../collections/Residents/operations/eraseResident'
+import { idOf } from '../lib/ids'
 import { withTransaction } from '../lib/transaction'
+import type { Submission, Task } from '../payload-types'
 import { personalCollections } from './dataMap'
 
 /** How long personal data is kept before the daily retention job removes it. */
@@ -13,6 +15,8 @@ export type RetentionPeriods = {
   ipDays: number
   /** Photos of rejected submissions, after the decision (`RETENTION_REJECTED_PHOTO_DAYS`, default 30: the appeal window). */
   rejectedPhotoDays: number
+  /** Photos uploaded but never used by a submission (`RETENTION_UNUSED_PHOTO_DAYS`, default 7: an offline outbox may send late). */
+  unusedPhotoDays: number
 }
 
 const positive = (name: string, fallback: number) => {
@@ -30,12 +34,20 @@ export const retentionPeriods = (): RetentionPeriods => ({
   otpHours: positive('RETENTION_OTP_HOURS', 24),
   ipDays: positive('RETENTION_IP_DAYS', 30),
   rejectedPhotoDays: positive('RETENTION_REJECTED_PHOTO_DAYS', 30),
+  unusedPhotoDays: positive('RETENTION_UNUSED_PHOTO_DAYS', 7),
 })
 
 /** What one run removed; counts only, never the data. */
 export type RetentionResult =
   | { skipped: true }
-  | { skipped: false; otp: number; ips: number; rejectedPhotos: number; erasedResidents: number }
+  | {
+      skipped: false
+      otp: number
+      ips: number
+      rejectedPhotos: number
+      unusedPhotos: number
+      erasedResidents: number
+    }
 
 const HOUR = 60 * 60 * 1000
 const LOCK_KEY = 'bayanet:privacy-retention'
@@ -54,16 +66,40 @@ const tryClusterLock = async (req: PayloadRequest) => {
   return Boolean(rows[0]?.ok)
 }
 
-const deleteProofs = async (req: PayloadRequest, ids: number[]) => {
-  if (!ids.length || !('proofs' in req.payload.collections)) return 0
-  // Through Payload, so the storage adapter deletes the files on disk or S3 too.
+/**
+ * Deletes proofs through Payload, so the storage adapter deletes their files on disk or S3 too,
+ * and the photo hashes derived from them (by submission: a hash row names no proof).
+ */
+const deleteProofs = async (req: PayloadRequest, ids: number[], submissionIds: number[] = []) => {
+  if (!ids.length) return 0
   const result = await req.payload.delete({
-    collection: 'proofs' as CollectionSlug,
+    collection: 'proofs',
     where: { id: { in: ids } },
     overrideAccess: true,
     req,
   })
+  if (submissionIds.length) {
+    await req.payload.delete({
+      collection: 'photo-hashes',
+      where: { submission: { in: submissionIds } },
+      overrideAccess: true,
+      req,
+    })
+  }
   return result.docs.length
+}
+
+/** The proofs a submission used: its `proof` and the answers to its task's photo questions. */
+const proofIdsOf = (submission: Submission, task: Pick<Task, 'fields'> | undefined) => {
+  const ids = new Set<number>()
+  const main = idOf(submission.proof)
+  if (typeof main === 'number') ids.add(main)
+  const answers = (submission.answers ?? {}) as Record<string, unknown>
+  for (const q of task?.fields ?? []) {
+    const value = q.type === 'photo' && q.name ? answers[q.name] : undefined
+    if (Number.isInteger(value)) ids.add(value as number)
+  }
+  return [...ids]
 }
 
 /**
@@ -117,28 +153,60 @@ export const runRetention = async (
       }
     }
 
-    let rejectedPhotos = 0
-    if ('proofs' in payload.collections) {
-      const { docs } = await payload.find({
-        collection: 'submissions',
-        where: {
-          and: [
-            { status: { equals: 'rejected' } },
-            { reviewedAt: { less_than: before(periods.rejectedPhotoDays * 24 * HOUR) } },
-            { proof: { exists: true } },
-          ],
-        },
-        limit: 0,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      const ids = docs
-        .map((doc) => (doc as unknown as { proof?: number | { id: number } | null }).proof)
-        .map((proof) => (typeof proof === 'object' ? proof?.id : proof))
-        .filter((id): id is number => typeof id === 'number')
-      rejectedPhotos = await deleteProofs(req, ids)
-    }
+    const { docs: rejected } = await payload.find({
+      collection: 'submissions',
+      where: {
+        and: [
+          { status: { equals: 'rejected' } },
+          { reviewedAt: { less_than: before(periods.rejectedPhotoDays * 24 * HOUR) } },
+          // Deleting the proof clears this (a set-null reference): each is done once.
+          { proof: { exists: true } },
+        ],
+      },
+      limit: 0,
+      depth: 0,
+      select: { proof: true, answers: true, task: true },
+      overrideAccess: true,
+      req,
+    })
+    const taskIds = [...new Set(rejected.map((s) => idOf(s.task)))].filter(
+      (id): id is number => typeof id === 'number',
+    )
+    const { docs: tasks } = await payload.find({
+      collection: 'tasks',
+      where: { id: { in: taskIds } },
+      limit: 0,
+      depth: 0,
+      select: { fields: true },
+      overrideAccess: true,
+      req,
+    })
+    const formOf = new Map(tasks.map((task) => [task.id, task]))
+    const rejectedPhotos = await deleteProofs(
+      req,
+      rejected.flatMap((s) => proofIdsOf(s as Submission, formOf.get(idOf(s.task)!))),
+      rejected.map((s) => s.id),
+    )
+
+    // Uploaded, never used by a submission (the submission was refused, or never sent).
+    const { docs: unused } = await payload.find({
+      collection: 'proofs',
+      where: {
+        and: [
+          { task: { exists: false } },
+          { createdAt: { less_than: before(periods.unusedPhotoDays * 24 * HOUR) } },
+        ],
+      },
+      limit: 0,
+      depth: 0,
+      select: { task: true },
+      overrideAccess: true,
+      req,
+    })
+    const unusedPhotos = await deleteProofs(
+      req,
+      unused.map((proof) => proof.id),
+    )
 
     const { docs: erased } = await payload.find({
       collection: 'residents',
@@ -155,5 +223,12 @@ export const runRetention = async (
       if (Object.values(counts).some(Boolean)) erasedResidents++
     }
 
-    return { skipped: false as const, otp: otp.docs.length, ips, rejectedPhotos, erasedResidents }
+    return {
+      skipped: false as const,
+      otp: otp.docs.length,
+      ips,
+      rejectedPhotos,
+      unusedPhotos,
+      erasedResidents,
+    }
   })

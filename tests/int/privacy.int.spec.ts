@@ -21,7 +21,7 @@ type Org = Awaited<ReturnType<typeof createOrganization>>
 /** A resident with a name, a located free-text submission and an approved reward. */
 const activeResident = async (org: Org, secret: string) => {
   const resident = await signInResident({ barangayCode: PLACES.concepcionUno })
-  await giveConsent(resident.token, ['location'])
+  await giveConsent(resident.token, ['location', 'photos'])
   const name = `Maria ${secret}`
   const named = await api('PATCH', `/api/residents/${resident.id}`, {
     token: resident.token,

@@ -223,8 +223,9 @@ describe.each(storages)('photo proofs on %s', (_storage, setup) => {
     ;({ base, storedFiles } = await setup())
     owner = await signInResident()
     stranger = await signInResident()
-    // Submitting a photo needs the photo consent besides the defaults.
-    await giveConsent(owner.token, ['photos'])
+    // Uploading a photo needs the photo consent besides the defaults; keeping where the photo
+    // was taken (its EXIF position) needs location consent too.
+    await giveConsent(owner.token, ['photos', 'location'])
     await giveConsent(stranger.token, ['photos'])
     lgu = await createOrganization('lgu')
   }, 240_000)

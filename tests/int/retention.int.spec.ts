@@ -8,7 +8,7 @@ import { localPayload } from '../helpers/payload'
 import { runRetention } from '../../src/privacy/retention'
 
 const DAY = 24 * 60 * 60 * 1000
-const periods = { otpHours: 24, ipDays: 30, rejectedPhotoDays: 30 }
+const periods = { otpHours: 24, ipDays: 30, rejectedPhotoDays: 30, unusedPhotoDays: 7 }
 
 /** An OTP record created `ageMs` ago with a request IP. */
 const otpRecord = async (ageMs: number, requestIp = '203.0.113.7') => {

@@ -91,3 +91,23 @@ export const submissionConsent = async (
     )
   }
 }
+
+/**
+ * A resident's photo upload (`POST /api/proofs`) needs photo consent, checked before the file
+ * is read or stored: a withdrawn consent means no new photo is kept at all. Returns whether the
+ * photo's own GPS position (from its EXIF) may be kept, which needs location consent.
+ */
+export const photoUploadConsent = async (req: PayloadRequest, residentId: number) => {
+  const state = await consentState(req, residentId)
+  const photos = state.purposes.photos
+  if (!photos.granted) {
+    throw optionalPurposeRefused(
+      'photos',
+      Boolean(photos.decidedAt),
+      photos.decidedAt
+        ? 'You withdrew your consent to photos, so this photo was not uploaded. Allow photos again in Privacy settings to send one.'
+        : 'You have not allowed photos, so this photo was not uploaded. Allow photos in Privacy settings to send one.',
+    )
+  }
+  return { keepExifLocation: state.purposes.location.granted }
+}

@@ -149,18 +149,17 @@ export const scrubResidentData = async (
     )
     counts.sandboxPayouts += rows.length
   }
-  if ('proofs' in payload.collections) {
-    const proofs = await payload.delete({
-      collection: 'proofs' as never,
-      where: { resident: { equals: residentId } },
-      overrideAccess: true,
-      req,
-    })
-    if (proofs.errors.length) {
-      throw new HttpError('Some photos could not be deleted yet; please try again later.', 503)
-    }
-    counts.proofs = proofs.docs.length
+  // Through Payload, so the storage adapter deletes the files (and thumbnails) on disk or S3.
+  const proofs = await payload.delete({
+    collection: 'proofs',
+    where: { resident: { equals: residentId } },
+    overrideAccess: true,
+    req,
+  })
+  if (proofs.errors.length) {
+    throw new HttpError('Some photos could not be deleted yet; please try again later.', 503)
   }
+  counts.proofs = proofs.docs.length
   // Derived from the photos, so they go with them.
   const hashes = await payload.delete({
     collection: 'photo-hashes',
