@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest'
+import sharp from 'sharp'
+import { describe, expect, inject, it } from 'vitest'
 
 import { scoreAndRoute } from '../../collections/Submissions/operations/scoring/scoreAndRoute'
 import { api, eventually } from '../helpers/api'
-import { createOrganization, createTask, signInResident } from '../helpers/fixtures'
+import {
+  createOrganization,
+  createTask,
+  REQUIRED_CONSENTS,
+  signInResident,
+} from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
+import { copies, streetPanorama, streetPhoto } from '../helpers/streetPhotos'
 
 type Thresholds = { approveBelow?: number | null; rejectAbove?: number | null }
 
@@ -30,6 +37,20 @@ const scored = async (id: number) => {
     30_000,
     `submission ${id} to be scored`,
   )
+}
+
+/** Uploads a photo proof through POST /api/proofs, as the app does. */
+const uploadProof = async (token: string, bytes: Buffer) => {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'IMG_0001.jpg')
+  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}` },
+    body: form,
+  })
+  const body = await res.json()
+  expect(res.status, JSON.stringify(body)).toBe(201)
+  return body.doc.id as number
 }
 
 describe('scoring routes each submission by its task thresholds', () => {
@@ -152,5 +173,66 @@ describe('scoring routes each submission by its task thresholds', () => {
       token: resident.token,
     })
     expect(asResident.status).toBe(403)
+  })
+
+  it("scores the proof photo: a resized copy of another resident's proof and an old capture time are flagged", async () => {
+    const payload = await localPayload()
+    const lgu = await createOrganization('lgu')
+    const startsAt = new Date(Date.now() - 24 * 3_600_000).toISOString()
+    const task = await createTask(lgu.org.id, {
+      startsAt,
+      caps: { perResident: 5 },
+      scoring: { approveBelow: 20, rejectAbove: null },
+    } as never)
+    const consents = [...REQUIRED_CONSENTS, 'photos']
+    const submitWith = async (resident: { token: string }, proof: number) => {
+      const res = await api('POST', '/api/submissions', {
+        token: resident.token,
+        body: { task: task.id, answers: { note: 'seen' }, proof },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return res.body.doc.id as number
+    }
+
+    const original = await streetPhoto(streetPanorama(21), 600)
+    const honest = await signInResident({ consents })
+    const first = await scored(await submitWith(honest, await uploadProof(honest.token, original)))
+    expect(
+      (first.reasons as { rule: string }[]).map((r: { rule: string }) => r.rule),
+    ).not.toContain('duplicate_photo')
+    expect(first).toMatchObject({ status: 'auto_approved' })
+
+    // Another resident sends the same picture, made smaller, with a capture time years ago.
+    const copy = await sharp((await copies(original)).resized)
+      .withExif({ IFD2: { DateTimeOriginal: '2024:01:05 09:00:00' } })
+      .jpeg()
+      .toBuffer()
+    const cheat = await signInResident({ consents })
+    const proofId = await uploadProof(cheat.token, copy)
+    const proof = await payload.findByID({ collection: 'proofs', id: proofId, depth: 0 })
+    expect(proof.phash).toMatch(/^[0-9a-f]{16}$/)
+    expect(proof.capturedAt).toBe('2024-01-05T09:00:00.000Z')
+    const second = await scored(await submitWith(cheat, proofId))
+    const byRule = Object.fromEntries(
+      (second.reasons as { rule: string; points: number; en: string }[]).map(
+        (r: { rule: string; points: number; en: string }) => [r.rule, r],
+      ),
+    )
+    expect(byRule.duplicate_photo).toMatchObject({
+      points: expect.any(Number),
+      en: expect.stringContaining(`submission #${first.id}`),
+    })
+    expect(byRule.duplicate_photo.points).toBeGreaterThan(0)
+    expect(byRule.duplicate_photo.en).toContain('another resident')
+    expect(byRule.capture_time.points).toBeGreaterThan(0)
+    expect(byRule.capture_time.en).toMatch(/before the task started/)
+    expect(second).toMatchObject({ status: 'needs_review', scoreRoute: 'review' })
+    // Both photos are in the near-duplicate index, each under its own submission.
+    const indexed = await payload.find({
+      collection: 'photo-hashes' as never,
+      where: { submission: { in: [first.id, second.id] } },
+      depth: 0,
+    })
+    expect(indexed.totalDocs).toBe(2)
   })
 })
