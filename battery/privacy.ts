@@ -2,12 +2,16 @@
  * `npm run battery:privacy`: one resident's whole life on a fresh server (sign-in, consent,
  * a located free-text submission, an approved reward, export, erasure), then prints
  *   - fields missing from the export (checked against the Payload config and DATA_MAP),
- *   - personal data left anywhere in the database after erasure,
+ *   - personal data left anywhere in the database, and photo files on disk, after erasure,
  *   - phone numbers, JWTs or codes found in the server's log.
  * Exits 1 when any count is not zero.
  */
 import { randomBytes, randomInt } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
 import { getPayload } from 'payload'
+import sharp from 'sharp'
 
 import { projectRoot } from '../src/env'
 import { adminBuildIsCurrent, buildAdmin } from '../src/lib/adminBuild'
@@ -84,7 +88,7 @@ const main = async () => {
     const signIn = await call('POST', '/api/residents/otp/verify', undefined, { phone, code })
     const token = signIn.token as string
     const id = signIn.user.id as number
-    for (const purpose of ['terms', 'data-processing', 'location']) {
+    for (const purpose of ['terms', 'data-processing', 'location', 'photos']) {
       await call('POST', '/api/consents', token, { purpose, granted: true })
     }
     const name = `Battery Resident ${randomBytes(3).toString('hex')}`
@@ -124,6 +128,21 @@ const main = async () => {
       },
     })
 
+    // A photo proof, stored on the server's disk: its file must go with the erasure.
+    const form = new FormData()
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#357' } })
+      .jpeg()
+      .toBuffer()
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'proof.jpg')
+    const uploaded = await fetch(`${server.url}/api/proofs`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+      body: form,
+    })
+    if (uploaded.status !== 201) throw new Error(`POST /api/proofs → ${uploaded.status}`)
+    const proofsDir = path.join(path.dirname(server.logFile), 'proofs')
+    const photoFiles = async () => (await fs.readdir(proofsDir).catch(() => [])).length
+
     const exported = await call('GET', '/api/residents/me/export', token)
     const coverage = exportCoverage(payload.config, exported.collections)
     const missing = [
@@ -132,7 +151,9 @@ const main = async () => {
       ...coverage.suspicious.map((field) => `${field} (looks personal, collection declared not)`),
     ]
 
+    const photosBefore = await photoFiles()
     await call('DELETE', '/api/residents/me', token)
+    const photosLeft = await photoFiles()
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
     const residue = await findResidue(pool, [...phoneSpellings(phone), name, freeText, '121.0987'])
     const rewards = await payload.count({
@@ -150,10 +171,12 @@ const main = async () => {
     for (const slug of coverage.unchecked) console.log(`  ${slug}`)
     console.log(`personal data left after erasure: ${residue.length}`)
     for (const r of residue) console.log(`  ${r.table}: ${r.rows} row(s)`)
+    console.log(`photo files left after erasure: ${photosLeft} (of ${photosBefore})`)
     console.log(`rewards kept under the pseudonym: ${rewards.totalDocs}`)
     console.log(`phone numbers, tokens or codes in the server log: ${logs.length}`)
     for (const f of logs) console.log(`  ${f.kind} at line ${f.line}: ${f.excerpt}`)
-    if (missing.length || residue.length || logs.length || rewards.totalDocs !== 1) exitCode = 1
+    const failed = missing.length || residue.length || photosLeft || !photosBefore || logs.length
+    if (failed || rewards.totalDocs !== 1) exitCode = 1
   } finally {
     await server.stop()
     await payload.destroy().catch(() => undefined)
