@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { api } from '../helpers/api'
@@ -60,6 +61,40 @@ const REPORTS = [
   'Works again, but only half the night',
 ]
 
+/** A night-time photo of a lamp post, different for each `i`, as a JPEG. */
+const streetPhoto = (i: number) => {
+  const glow = ['#ffd54f', '#ffb300', '#fff176', '#ff8f00'][i % 4]
+  const x = 300 + (i % 5) * 120
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900">
+    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="#0b1530"/><stop offset="1" stop-color="#2b3a55"/></linearGradient></defs>
+    <rect width="1200" height="900" fill="url(#sky)"/>
+    <rect y="700" width="1200" height="200" fill="#3b3b3b"/>
+    <rect x="0" y="760" width="1200" height="14" fill="#d8d8d8" opacity="0.5"/>
+    <rect x="${x}" y="220" width="26" height="490" fill="#6b6f76"/>
+    <rect x="${x}" y="220" width="160" height="18" fill="#6b6f76"/>
+    <ellipse cx="${x + 150}" cy="250" rx="40" ry="16" fill="${i % 3 === 0 ? '#222' : glow}"/>
+    <circle cx="${x + 150}" cy="300" r="${i % 3 === 0 ? 0 : 90}" fill="${glow}" opacity="0.25"/>
+    <rect x="${x + 300}" y="420" width="260" height="280" fill="#4e5d6c"/>
+    <rect x="${x + 330}" y="460" width="60" height="60" fill="#f5e6a8" opacity="${i % 2 ? 0.8 : 0.2}"/>
+  </svg>`
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer()
+}
+
+/** Uploads a photo proof as the resident's app does: multipart `file` to `POST /api/proofs`. */
+const uploadProof = async (token: string, bytes: Buffer) => {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
+  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}` },
+    body: form,
+  })
+  const body = await res.json()
+  expect(res.status, JSON.stringify(body)).toBe(201)
+  return body.doc.id as number
+}
+
 describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
   let browser: Browser
 
@@ -112,10 +147,13 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
       // The last one did not agree to share their location.
       const consents = i < 9 ? [...REQUIRED_CONSENTS, 'location', 'photos'] : REQUIRED_CONSENTS
       const resident = await signInResident({ barangayCode: PLACES.concepcionUno, consents })
+      // Most send a photo of the post; two did not.
+      const proof = i < 8 ? await uploadProof(resident.token, await streetPhoto(i)) : undefined
       const res = await api('POST', '/api/submissions', {
         token: resident.token,
         body: {
           task: task.id,
+          proof,
           clientId: randomUUID(),
           answers: {
             note,
@@ -177,7 +215,16 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     expect(resident).toMatch(/R-[0-9A-Z]{4}-[0-9A-Z]{4} · 1 submission · 0 approved · 0 rejected/)
     expect(resident).not.toMatch(/\+?63|09\d{9}/)
     expect(await page.locator('.bn-review__keys').innerText()).toContain('approve')
+    // The photo, served by the access-checked proof URL, and full size on a click.
+    const loaded = (selector: string) =>
+      page.locator(selector).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)
+    await expect.poll(() => loaded('.bn-review__photo img')).toBeGreaterThan(0)
     await shot(page, 'queue')
+    await page.locator('.bn-review__photo button').click()
+    await expect.poll(() => loaded('.bn-lightbox img')).toBe(1200)
+    await shot(page, 'photo')
+    await page.keyboard.press('Escape')
+    await page.locator('.bn-lightbox').waitFor({ state: 'detached' })
 
     // Approve the first with the keyboard.
     await page.keyboard.press('a')
