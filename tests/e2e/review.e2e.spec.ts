@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
 
-import { api } from '../helpers/api'
+import { api, eventually } from '../helpers/api'
 import {
   createOrganization,
   createTask,
@@ -142,13 +142,14 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
 
     // Ten residents of Marikina report, a minute or so apart in the queue's order.
     const submissions: number[] = []
+    const noteOf = new Map<number, string>()
+    const whereOf = new Map<number, string>()
     const t0 = Date.now()
     for (const [i, note] of REPORTS.entries()) {
       // The last one did not agree to share their location.
-      const consents = i < 9 ? [...REQUIRED_CONSENTS, 'location', 'photos'] : REQUIRED_CONSENTS
+      const consents = [...REQUIRED_CONSENTS, 'photos', ...(i < 9 ? ['location'] : [])]
       const resident = await signInResident({ barangayCode: PLACES.concepcionUno, consents })
-      // Most send a photo of the post; two did not.
-      const proof = i < 8 ? await uploadProof(resident.token, await streetPhoto(i)) : undefined
+      const proof = await uploadProof(resident.token, await streetPhoto(i))
       const res = await api('POST', '/api/submissions', {
         token: resident.token,
         body: {
@@ -169,6 +170,8 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
       })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
       submissions.push(res.body.doc.id)
+      noteOf.set(res.body.doc.id, note)
+      whereOf.set(res.body.doc.id, ['Corner', 'Middle', 'Near a school'][i % 3])
     }
     // A submission to another organisation, which this reviewer must not see.
     const outsider = await signInResident()
@@ -180,6 +183,27 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
 
     console.log(`[e2e] 11 residents signed in and submitted in ${Date.now() - t0} ms`)
     const payload = await localPayload()
+    // The queue is riskiest first, then oldest: wait for scoring, then read the order it will show.
+    await eventually(
+      async () => {
+        const { totalDocs } = await payload.count({
+          collection: 'submissions',
+          where: { id: { in: submissions }, scoreRoute: { exists: false } },
+        })
+        return totalDocs === 0 ? true : undefined
+      },
+      60_000,
+      'every submission to be scored',
+    )
+    const { docs: inOrder } = await payload.find({
+      collection: 'submissions',
+      where: { id: { in: submissions } },
+      sort: ['-score', 'createdAt'],
+      depth: 0,
+      limit: submissions.length,
+    })
+    const queue = inOrder.map((doc) => doc.id)
+    const report = (k: number) => noteOf.get(queue[k])!
     const password = 'reviewer-password-123'
     await payload.update({ collection: 'users', id: mine.reviewer.user.id, data: { password } })
 
@@ -202,13 +226,13 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     await waiting.waitFor()
     expect(await waiting.innerText()).toMatch(/^10 submissions wait/)
 
-    // Oldest first: the first report is open, its answers under their questions, no JSON.
+    // The first in the queue is open, its answers under their questions, no JSON.
     const answers = page.getByTestId('answers')
     await expect.poll(() => answers.innerText()).toContain('What did you see?')
     const shown = await answers.innerText()
-    expect(shown).toContain(REPORTS[0])
+    expect(shown).toContain(report(0))
     expect(shown).toContain('How many lamps are out?')
-    expect(shown).toContain('Corner')
+    expect(shown).toContain(whereOf.get(queue[0]))
     expect(shown).not.toContain('{')
     expect(await page.getByText('Not for you').count()).toBe(0)
     const resident = await page.getByTestId('resident').innerText()
@@ -230,13 +254,13 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     await page.keyboard.press('a')
     await expect
       .poll(() => page.getByTestId('flash').innerText())
-      .toContain(`Approved #${submissions[0]}`)
+      .toContain(`Approved #${queue[0]}`)
     await expect.poll(() => waiting.innerText()).toMatch(/^9 submissions/)
-    expect(await answers.innerText()).toContain(REPORTS[1])
+    expect(await answers.innerText()).toContain(report(1))
 
     // Select the next two and reject them together, with a reason.
-    await page.getByLabel(`Select submission ${submissions[1]}`).check()
-    await page.getByLabel(`Select submission ${submissions[2]}`).check()
+    await page.getByLabel(`Select submission ${queue[1]}`).check()
+    await page.getByLabel(`Select submission ${queue[2]}`).check()
     await page.getByRole('button', { name: 'Reject 2…' }).click()
     await page
       .getByRole('button', { name: 'This looks like a duplicate of another submission.' })
@@ -249,8 +273,8 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     await expect.poll(() => waiting.innerText()).toMatch(/^7 submissions/)
 
     // A colleague decides the one on screen first: the reviewer is told, and it leaves the queue.
-    expect(await answers.innerText()).toContain(REPORTS[3])
-    const colleague = await api('PATCH', `/api/submissions/${submissions[3]}`, {
+    expect(await answers.innerText()).toContain(report(3))
+    const colleague = await api('PATCH', `/api/submissions/${queue[3]}`, {
       token: mine.manager.token,
       body: { status: 'approved' },
     })
@@ -261,10 +285,10 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     await expect.poll(() => waiting.innerText()).toMatch(/^6 submissions/)
 
     // The answers also read as text in the ordinary edit view (no CDN editor).
-    await page.goto(`${inject('baseUrl')}/admin/collections/submissions/${submissions[4]}`)
+    await page.goto(`${inject('baseUrl')}/admin/collections/submissions/${queue[4]}`)
     const answersField = page.getByTestId('answers-field')
     await answersField.waitFor({ timeout: 30_000 })
-    expect(await answersField.innerText()).toContain(REPORTS[4])
+    expect(await answersField.innerText()).toContain(report(4))
     expect(await answersField.innerText()).toContain('How many lamps are out?')
     await page.screenshot({ path: path.join(SHOTS, 'review-edit-view.png'), fullPage: true })
 
@@ -279,7 +303,7 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     })
     const audit = await payload.find({
       collection: 'audit-log',
-      where: { entityId: { equals: String(submissions[0]) } },
+      where: { entityId: { equals: String(queue[0]) } },
       sort: '-createdAt',
       limit: 1,
     })
@@ -302,13 +326,13 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
     })
     const status = async (id: number) =>
       (await api('GET', `/api/submissions/${id}`, { token: login.body.token })).body
-    expect((await status(submissions[0])).status).toBe('approved')
-    for (const id of submissions.slice(1, 3)) {
+    expect((await status(queue[0])).status).toBe('approved')
+    for (const id of queue.slice(1, 3)) {
       const doc = await status(id)
       expect(doc.status).toBe('rejected')
       expect(doc.reviewNote).toBe('This looks like a duplicate of another submission.')
     }
-    expect((await status(submissions[3])).status).toBe('approved')
-    expect((await status(submissions[4])).status).toBe('needs_review')
+    expect((await status(queue[3])).status).toBe('approved')
+    expect((await status(queue[4])).status).toBe('needs_review')
   }, 240_000)
 })
