@@ -16,6 +16,7 @@ import {
 } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/testServer'
+import { exportCoverage } from '../../src/privacy/exportCoverage'
 import { runRetention } from '../../src/privacy/retention'
 
 type Resident = Awaited<ReturnType<typeof signInResident>>
@@ -182,6 +183,13 @@ describe.each([
     expect(res.status).toBe(200)
     const proofs = res.body.collections.proofs
     expect(proofs).toHaveLength(1)
+    // With a proof and its photo hash, their collections' fields are checked too (the privacy
+    // spec checks the rest, with a paid reward).
+    const payload = await localPayload()
+    const report = exportCoverage(payload.config, res.body.collections)
+    expect(report.missingFromExport).toEqual([])
+    expect(report.unchecked).not.toContain('proofs')
+    expect(report.unchecked).not.toContain('photo-hashes')
     expect(proofs[0].id).toBe(proof.id)
     // The access-checked file URL (on S3 it names the key's prefix too).
     const link: string = proofs[0].url
