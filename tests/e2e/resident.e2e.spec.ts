@@ -137,6 +137,12 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(String(err)))
     page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()))
+    // The photo step works under the CSP: any violation would be reported as an error here.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation (${e.violatedDirective}): ${e.blockedURI}`),
+      ),
+    )
 
     // Language (Filipino first: it is the default for residents).
     await page.goto(`${base()}/`)
