@@ -16,11 +16,22 @@ export const reconcileAfterMs = (env: NodeJS.ProcessEnv = process.env) =>
 /** A `reserved` reward untouched this long lost its job (a crash between commit and enqueue). */
 export const RESERVED_STUCK_MS = 2 * 60_000
 
+/**
+ * A paid reward can still be reversed by the channel. Its webhook normally says so; in case that
+ * webhook is lost, rewards issued in the last RECONCILE_REVERSAL_HOURS (default 24) are looked
+ * up again every RECONCILE_REVERSAL_EVERY_MS (default 6 hours).
+ */
+export const reversalWindow = (env: NodeJS.ProcessEnv = process.env) => ({
+  hours: Number(env.RECONCILE_REVERSAL_HOURS) || 24,
+  everyMs: Number(env.RECONCILE_REVERSAL_EVERY_MS) || 6 * 60 * 60_000,
+})
+
 /** What one reconciliation did. */
 export type ReconcileResult = { checked: number; settled: number; requeued: number; errors: number }
 
 /**
- * Settles rewards the normal path left behind, by asking the provider, never by sending blindly:
+ * Settles rewards the normal path left behind, by asking the provider, never by sending blindly
+ * (and catches a reversal whose webhook was lost, see `reversalWindow`):
  * - `issuing` for longer than `afterMs`: look the payout up (by reference, or by the provider's
  *   id) and apply what the provider says; only a payout the provider has never seen is queued
  *   for `reward.issue` again, with the same idempotency key;
@@ -47,21 +58,50 @@ export const reconcilePayouts = async (
     requeue?: (row: RewardRow) => Promise<unknown>
   } = {},
 ): Promise<ReconcileResult> => {
+  const reversals = reversalWindow()
   const rows = await selectRewards(
     { payload },
     rewardId !== undefined
-      ? `SELECT * FROM rewards WHERE id = $1 AND status IN ('issuing', 'reserved')`
+      ? `SELECT * FROM rewards WHERE id = $1 AND status IN ('issuing', 'reserved', 'issued')`
       : `SELECT * FROM rewards
           WHERE (status = 'issuing' AND updated_at < $1) OR (status = 'reserved' AND updated_at < $2)
+             OR (status = 'issued' AND issued_at > $3 AND updated_at < $4)
           ORDER BY updated_at LIMIT 200`,
     rewardId !== undefined
       ? [rewardId]
-      : [new Date(now - afterMs), new Date(now - RESERVED_STUCK_MS)],
+      : [
+          new Date(now - afterMs),
+          new Date(now - RESERVED_STUCK_MS),
+          new Date(now - reversals.hours * 60 * 60_000),
+          new Date(now - reversals.everyMs),
+        ],
   )
   const result: ReconcileResult = { checked: rows.length, settled: 0, requeued: 0, errors: 0 }
   for (const row of rows) {
     try {
       const provider = providers.get(row.provider ?? '')
+      if (row.status === 'issued') {
+        // Paid: only a reversal can still change it. Never re-sent, whatever the lookup says.
+        if (!provider?.capabilities.lookup) continue
+        const state = await provider.lookup({
+          reference: payoutKeyOf(row),
+          rewardId: row.id,
+          providerRef: row.provider_ref,
+        })
+        if (state.status === 'reversed') {
+          const after = await applyPayoutState(payload, row, state, { source: 'reconcile' })
+          if (after && after.status !== row.status) result.settled++
+        } else {
+          // Checked: the next look at this reward is `everyMs` from now.
+          await query(
+            { payload },
+            `UPDATE rewards SET updated_at = now()
+              WHERE id = $1 AND status = 'issued' AND attempts = $2`,
+            [row.id, row.attempts],
+          )
+        }
+        continue
+      }
       const state =
         row.status === 'issuing' && provider?.capabilities.lookup
           ? await provider.lookup({

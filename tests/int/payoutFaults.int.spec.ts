@@ -150,6 +150,16 @@ describe('payouts under provider faults (fast-check)', () => {
                 { do: 'job', fault: 'timeout-after-success' },
               ],
             ],
+            // Found by seed 680098831 (battery): a payout reversed after it was recorded as paid,
+            // whose webhook never came, stayed `issued`: reconciliation now looks paid rewards up.
+            [
+              [
+                { do: 'reconcile' },
+                { do: 'channel', to: 'SUCCEEDED' },
+                { do: 'job', fault: null },
+                { do: 'channel', to: 'REVERSED' },
+              ],
+            ],
           ],
           seed: Number(process.env.FC_SEED) || undefined,
         },
