@@ -335,4 +335,67 @@ describe.each(storages)('photo proofs on %s', (_storage, setup) => {
     expect((await upload(base, undefined, file)).status).toBe(401)
     expect((await upload(base, lgu.reviewer.token, file)).status).toBe(403)
   })
+
+  it('answers odd proof requests with a 4xx, never a 500', async () => {
+    const auth = { authorization: `JWT ${owner.token}` }
+    const statuses: Record<string, number> = {}
+    const wrongField = new FormData()
+    wrongField.append('photo', new Blob([new Uint8Array(await photo().toBuffer())]), 'a.jpg')
+    statuses['multipart without "file"'] = (
+      await fetch(`${base}/api/proofs`, { method: 'POST', headers: auth, body: wrongField })
+    ).status
+    statuses['JSON instead of multipart'] = (
+      await fetch(`${base}/api/proofs`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ file: 'x' }),
+      })
+    ).status
+    statuses['empty file'] = (
+      await upload(base, owner.token, {
+        bytes: Buffer.alloc(0),
+        filename: 'e.jpg',
+        type: 'image/jpeg',
+      })
+    ).status
+    statuses['unknown file name'] = (
+      await get(base, '/api/proofs/file/nothing.jpg', owner.token)
+    ).status
+    statuses['path traversal'] = (
+      await get(base, '/api/proofs/file/..%2F..%2Fpackage.json', owner.token)
+    ).status
+    const up = await upload(base, owner.token, {
+      bytes: await photo('#123456').toBuffer(),
+      filename: 'b.jpg',
+      type: 'image/jpeg',
+    })
+    expect(up.status).toBe(201)
+    statuses['owner edits a proof'] = (
+      await fetch(`${base}/api/proofs/${up.body.doc.id}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ phash: '0000000000000000' }),
+      })
+    ).status
+    statuses['owner deletes a proof'] = (
+      await fetch(`${base}/api/proofs/${up.body.doc.id}`, { method: 'DELETE', headers: auth })
+    ).status
+    for (const proof of ['abc', 999_999_999, -1, { id: 'x' }]) {
+      statuses[`submission with proof ${JSON.stringify(proof)}`] = (
+        await fetch(`${base}/api/submissions`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            task: (await createTask(lgu.org.id)).id,
+            answers: { note: 'x' },
+            proof,
+          }),
+        })
+      ).status
+    }
+    for (const [what, status] of Object.entries(statuses)) {
+      expect(status, what).toBeGreaterThanOrEqual(400)
+      expect(status, what).toBeLessThan(500)
+    }
+  })
 })
