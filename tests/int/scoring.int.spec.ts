@@ -211,7 +211,7 @@ describe('scoring routes each submission by its task thresholds', () => {
     const proofId = await uploadProof(cheat.token, copy)
     const proof = await payload.findByID({ collection: 'proofs', id: proofId, depth: 0 })
     expect(proof.phash).toMatch(/^[0-9a-f]{16}$/)
-    expect(proof.capturedAt).toBe('2024-01-05T09:00:00.000Z')
+    expect(proof.capturedAt).toBe('2024-01-05T01:00:00.000Z')
     const second = await scored(await submitWith(cheat, proofId))
     const byRule = Object.fromEntries(
       (second.reasons as { rule: string; points: number; en: string }[]).map(

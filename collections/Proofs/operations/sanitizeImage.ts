@@ -40,20 +40,43 @@ const degrees = (parts: unknown, ref: unknown, negative: string) => {
   return typeof ref === 'string' && ref.toUpperCase().startsWith(negative) ? -value : value
 }
 
+/** Manila is UTC+8 all year: the clock of a phone in the Philippines. */
+const MANILA_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/**
+ * EXIF times are the camera's wall clock with no zone (exif-reader reads them as UTC). The
+ * offset tag says which zone when the phone wrote one; otherwise it is taken as Manila time,
+ * or every fresh photo would look 8 hours newer than it is.
+ */
+const offsetMs = (offset: unknown) => {
+  const m = typeof offset === 'string' ? /^([+-])(\d{2}):(\d{2})$/.exec(offset.trim()) : null
+  if (!m) return MANILA_OFFSET_MS
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000
+}
+
 /** Capture time and GPS position from raw EXIF, when present and sane; never throws. */
 export const readExifFacts = (exif: Buffer | undefined): ExifFacts => {
   if (!exif) return {}
   try {
     const tags = exifReader(exif) as {
-      Photo?: { DateTimeOriginal?: Date; DateTimeDigitized?: Date }
-      Image?: { DateTime?: Date }
+      Photo?: {
+        DateTimeOriginal?: Date
+        DateTimeDigitized?: Date
+        OffsetTimeOriginal?: string
+        OffsetTimeDigitized?: string
+      }
+      Image?: { DateTime?: Date; OffsetTime?: string }
       GPSInfo?: Record<string, unknown>
     }
     const facts: ExifFacts = {}
-    const taken =
-      tags.Photo?.DateTimeOriginal ?? tags.Photo?.DateTimeDigitized ?? tags.Image?.DateTime
-    if (taken instanceof Date && !Number.isNaN(taken.getTime()))
-      facts.capturedAt = taken.toISOString()
+    const [taken, offset] = tags.Photo?.DateTimeOriginal
+      ? [tags.Photo.DateTimeOriginal, tags.Photo.OffsetTimeOriginal]
+      : tags.Photo?.DateTimeDigitized
+        ? [tags.Photo.DateTimeDigitized, tags.Photo.OffsetTimeDigitized]
+        : [tags.Image?.DateTime, tags.Image?.OffsetTime]
+    if (taken instanceof Date && !Number.isNaN(taken.getTime())) {
+      facts.capturedAt = new Date(taken.getTime() - offsetMs(offset)).toISOString()
+    }
     const gps = tags.GPSInfo
     if (gps) {
       const lat = degrees(gps.GPSLatitude, gps.GPSLatitudeRef, 'S')
