@@ -48,6 +48,9 @@ const worker = (fake: FakeXendit, env: Record<string, string> = {}) =>
     CRON_RECONCILE: '*/2 * * * * *',
     RECONCILE_AFTER_MS: '1500',
     REWARD_ISSUE_LOCK_MS: '4000',
+    // Small pools: with kills and restarts three workers share one Postgres (and its
+    // max_connections) with the suite's own server; the full battery ran out of connections.
+    DATABASE_POOL_MAX: '5',
     ...env,
   })
 
@@ -141,12 +144,13 @@ describe('a cluster of workers', () => {
         }
       }
       try {
+        // One kill per batch, so exactly KILLS batches, their sizes adding up to APPROVALS.
         const batches = Math.max(KILLS, 1)
-        const perBatch = Math.ceil(APPROVALS / batches)
-        for (let b = 0; b < batches && ids.length < APPROVALS; b++) {
+        const upTo = (b: number) => Math.floor((b * APPROVALS) / batches)
+        for (let b = 0; b < batches; b++) {
           const { rewards } = await insertRewards(db, {
             provider: 'xendit',
-            count: Math.min(perBatch, APPROVALS - ids.length),
+            count: Math.max(1, upTo(b + 1) - upTo(b)),
           })
           const batch = rewards.map((r) => r.id)
           ids.push(...batch)
