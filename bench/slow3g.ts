@@ -197,6 +197,13 @@ const journey = async (
     mark('send it with the photo')
     if (external.length) throw new Error(`the app reached other hosts: ${external.join(', ')}`)
     return steps
+  } catch (err) {
+    const shot = path.resolve('slow3g-failed.png')
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined)
+    note(
+      `stopped at ${page.url()} (screenshot: ${shot}) after: ${steps.map(([s]) => s).join(', ')}`,
+    )
+    throw err
   } finally {
     await browser.close()
   }

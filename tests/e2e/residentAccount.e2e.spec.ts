@@ -53,6 +53,39 @@ describe.skipIf(!hasChromium)('a resident managing their account in the app', ()
     await browser?.close()
   })
 
+  it('keeps the ticks a resident made while their consents were still loading', async () => {
+    const fresh = await signInResident({ barangayCode: PLACES.concepcionUno, consents: [] })
+    const { context: slow } = await closedNetworkContext(browser, base(), PHONE)
+    await slow.addCookies([
+      { name: 'payload-token', value: fresh.token, domain: new URL(base()).hostname, path: '/' },
+    ])
+    await slow.addInitScript(() => localStorage.setItem('bayanet.lang', 'en'))
+    // Slow 3G: the consent state arrives after the resident has ticked.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    // The first read is the session's (the app waits for it); the second is the consent page's.
+    let reads = 0
+    await slow.route('**/api/consents/mine', async (route) => {
+      if (++reads === 2) await held
+      await route.continue()
+    })
+    const tab = await slow.newPage()
+    tab.setDefaultTimeout(20_000)
+    await tab.goto(`${base()}/consent`)
+    await tab.check('input[name="terms"]')
+    await tab.check('input[name="data-processing"]')
+    const answered = tab.waitForResponse('**/api/consents/mine')
+    release()
+    await answered
+    expect(await tab.isChecked('input[name="terms"]')).toBe(true)
+    expect(await tab.isChecked('input[name="data-processing"]')).toBe(true)
+    await tab.click('button[type="submit"]')
+    await tab.waitForURL((url) => !url.pathname.startsWith('/consent'))
+    const mine = await api('GET', '/api/consents/mine', { token: fresh.token })
+    expect(mine.body.missing).toEqual([])
+    await slow.close()
+  })
+
   it('answers a question with several answers', async () => {
     const task = await createTask(lgu.org.id, {
       title: 'Clean-up drive sign-up',

@@ -32,9 +32,13 @@ export default function Consent() {
     void api<State>('GET', '/api/consents/mine').then((res) => {
       if (!res.ok || !res.data.purposes) return
       known.value = res.data.purposes
-      checked.value = Object.fromEntries(
-        Object.entries(res.data.purposes).map(([purpose, s]) => [purpose, s.granted]),
-      )
+      // On a slow link the answer can come after the resident has ticked: their ticks win.
+      checked.value = {
+        ...Object.fromEntries(
+          Object.entries(res.data.purposes).map(([purpose, s]) => [purpose, s.granted]),
+        ),
+        ...checked.value,
+      }
     })
   }, [])
 
