@@ -1,13 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser'
 import { createOrganization, createTask } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM)
 if (!hasChromium)
   console.warn(`[e2e] ${CHROMIUM} not found: skipping browser tests (CI installs it)`)
 
@@ -19,17 +18,7 @@ describe.skipIf(!hasChromium)('the staff admin in a browser', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => browser?.close())
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { hasChromium, launchChromium } from '../helpers/browser'
 import { api } from '../helpers/api'
 import {
   createOrganization,
@@ -13,8 +14,6 @@ import {
 } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM)
 const SHOTS = path.resolve('tests/e2e/screenshots')
 const VIEWPORT = { width: 1366, height: 900 }
 
@@ -75,17 +74,7 @@ describe.skipIf(!hasChromium)('a campaign manager runs a campaign in the admin',
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => browser?.close())
 

@@ -1,11 +1,9 @@
-import fs from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { hasChromium, launchChromium } from '../helpers/browser'
 import { localPayload } from '../helpers/payload'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Collects every CSP violation and console error a page reports. */
 const watch = async (page: Page) => {
@@ -21,21 +19,11 @@ const watch = async (page: Page) => {
   return violations
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('the CSP in a browser', () => {
+describe.skipIf(!hasChromium)('the CSP in a browser', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => browser?.close())
 

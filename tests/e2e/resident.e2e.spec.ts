@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { hasChromium, launchChromium, PHONE } from '../helpers/browser'
 import { api, eventually } from '../helpers/api'
 import {
   createOrganization,
@@ -15,17 +16,8 @@ import {
 } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM)
-
 /** Screenshots for people to look at; kept out of git. */
 const SHOTS = path.resolve('tests/e2e/screenshots')
-const PHONE = {
-  viewport: { width: 360, height: 640 },
-  deviceScaleFactor: 2,
-  hasTouch: true,
-  isMobile: true,
-}
 
 const shot = (page: Page, lang: string, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `resident-${lang}-${name}.png`) })
@@ -88,17 +80,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone-sized screen', () => 
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => browser?.close())
 

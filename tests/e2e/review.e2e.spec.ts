@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { closedNetworkContext, hasChromium, launchChromium } from '../helpers/browser'
 import { api, eventually } from '../helpers/api'
 import {
   createOrganization,
@@ -15,24 +16,12 @@ import {
 } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM)
 const SHOTS = path.resolve('tests/e2e/screenshots')
 const VIEWPORT = { width: 1366, height: 900 }
 
-/** A browser context in which every request to anything but this machine is refused and counted. */
-const closedNetwork = async (browser: Browser) => {
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  const external: string[] = []
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url())
-    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-    if (local || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue()
-    external.push(url.href)
-    return route.abort('blockedbyclient')
-  })
-  return { context, external }
-}
+/** A desktop browser context on a closed network (requests elsewhere refused and counted). */
+const closedNetwork = (browser: Browser) =>
+  closedNetworkContext(browser, inject('baseUrl'), { viewport: VIEWPORT })
 
 const signIn = async (context: BrowserContext, email: string, password: string) => {
   const page = await context.newPage()
@@ -100,17 +89,7 @@ describe.skipIf(!hasChromium)('the review workspace in a browser', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
   })
   let failureShot: (() => Promise<unknown>) | undefined
   afterEach(async (ctx) => {

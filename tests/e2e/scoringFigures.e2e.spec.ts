@@ -1,14 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { hasChromium, launchChromium } from '../helpers/browser'
 import { api, eventually } from '../helpers/api'
 import { createOrganization, createTask, signInResident } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM)
 
 /** Screenshots for people to look at; kept out of git. */
 const SHOTS = path.resolve('tests/e2e/screenshots')
@@ -18,10 +16,7 @@ describe.skipIf(!hasChromium)('scoring figures in the admin', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => browser?.close())
 
