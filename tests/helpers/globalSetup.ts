@@ -53,6 +53,8 @@ export default async function setup(project: TestProject) {
     XENDIT_CALLBACK_TOKEN,
     // Specs submit many times as one resident; the daily limit has its own server in its spec.
     SUBMISSIONS_PER_DAY: '1000',
+    // As behind one reverse proxy: a spec may speak for a client address with X-Forwarded-For.
+    TRUST_PROXY: '1',
     ...GENEROUS_LIMITS,
   })
   project.provide('baseUrl', server.url)

@@ -14,6 +14,15 @@ import { copies, streetPanorama, streetPhoto } from '../helpers/streetPhotos'
 
 type Thresholds = { approveBelow?: number | null; rejectAbove?: number | null }
 
+/**
+ * Each resident submits from an address of their own (the test server trusts one proxy hop), as
+ * residents on their own phones do: otherwise every spec's residents share 127.0.0.1, and the
+ * shared-IP rule fires depending on which specs ran before.
+ */
+const ownAddress = (residentId: number) => ({
+  'x-forwarded-for': `10.${(residentId >> 16) & 255}.${(residentId >> 8) & 255}.${residentId & 255}`,
+})
+
 /** A brand-new resident (10 points: new account) submits to a task with these thresholds. */
 const submitTo = async (scoring: Thresholds | undefined) => {
   const lgu = await createOrganization('lgu')
@@ -22,6 +31,7 @@ const submitTo = async (scoring: Thresholds | undefined) => {
   const res = await api('POST', '/api/submissions', {
     token: resident.token,
     body: { task: task.id, answers: { note: 'seen' }, deviceId: `dev-${resident.id}-abcdef` },
+    headers: ownAddress(resident.id),
   })
   expect(res.status).toBe(201)
   return { lgu, task, resident, id: res.body.doc.id as number, created: res.body.doc }
@@ -185,10 +195,11 @@ describe('scoring routes each submission by its task thresholds', () => {
       scoring: { approveBelow: 20, rejectAbove: null },
     } as never)
     const consents = [...REQUIRED_CONSENTS, 'photos']
-    const submitWith = async (resident: { token: string }, proof: number) => {
+    const submitWith = async (resident: { id: number; token: string }, proof: number) => {
       const res = await api('POST', '/api/submissions', {
         token: resident.token,
         body: { task: task.id, answers: { note: 'seen' }, proof },
+        headers: ownAddress(resident.id),
       })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
       return res.body.doc.id as number
