@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { api, eventually } from '../helpers/api'
@@ -152,6 +153,46 @@ describe.skipIf(!hasChromium)('a resident managing their account in the app', ()
     await page.reload()
     await page.getByText('Appeal sent. A reviewer will look again.').waitFor()
     expect(await page.getByRole('button', { name: 'Ask for another look' }).count()).toBe(0)
+  })
+
+  it("says in the resident's words why a photo task cannot be sent with photos turned off", async () => {
+    // This resident gave only the consents needed to take part: no photos.
+    const task = await createTask(lgu.org.id, {
+      title: 'Photograph the flooded street',
+      targetCodes: [PLACES.marikinaCity],
+      fields: [
+        { label: 'Where exactly?', type: 'text', required: true },
+        { label: 'Photo of the water', type: 'photo', required: true },
+      ] as never,
+    })
+    const photo = path.join(SHOTS, 'flood.jpg')
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7fb5' } })
+      .jpeg()
+      .toFile(photo)
+    await page.goto(`${base()}/tasks/${task.id}`)
+    await page.getByRole('heading', { name: 'Photograph the flooded street' }).waitFor()
+    await page.locator('input[type="text"]').first().fill('Corner of J.P. Rizal and Sumulong')
+    await page.locator('input[type="file"]').setInputFiles(photo)
+    await page.getByText(/Photo ready/).waitFor()
+    await page.click('button[type="submit"]')
+    await page.goto(`${base()}/submissions`)
+    await page.getByText(/photos are off in your Privacy settings/).waitFor()
+    await page.getByText('Not sent', { exact: true }).waitFor()
+    expect(await page.getByRole('link', { name: 'Open my privacy settings' }).count()).toBe(1)
+    // Nothing left to send: no "Send now" for a refusal.
+    expect(await page.getByRole('button', { name: 'Send now' }).count()).toBe(0)
+    await page.screenshot({ path: path.join(SHOTS, 'resident-en-15-photos-off.png') })
+    const payload = await localPayload()
+    const { totalDocs } = await payload.count({
+      collection: 'submissions',
+      where: { task: { equals: task.id } },
+    })
+    expect(totalDocs).toBe(0)
+    // The refusal is kept for the resident to read and dismiss, not retried for ever.
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect
+      .poll(() => page.getByText(/photos are off in your Privacy settings/).count())
+      .toBe(0)
   })
 
   it('changes the GCash number only with the code texted to the new number', async () => {

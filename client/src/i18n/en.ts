@@ -95,6 +95,9 @@ export const en = {
   'outbox.count': '{n} waiting to send',
   'outbox.item': 'Saved {time}. It goes out by itself when you are online.',
   'outbox.failed': 'Could not be sent: {reason}',
+  'outbox.notSent': 'Not sent',
+  'outbox.saved': 'Saved {time}.',
+  'outbox.privacy': 'Open my privacy settings',
   'outbox.sendNow': 'Send now',
 } as const
 

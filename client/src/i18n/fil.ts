@@ -98,5 +98,8 @@ export const fil: Record<CoreKey, string> = {
   'outbox.count': '{n} naghihintay maipadala',
   'outbox.item': 'Itinabi {time}. Kusa itong ipapadala pagbalik ng koneksyon.',
   'outbox.failed': 'Hindi naipadala: {reason}',
+  'outbox.notSent': 'Hindi naipadala',
+  'outbox.saved': 'Itinabi {time}.',
+  'outbox.privacy': 'Buksan ang aking privacy settings',
   'outbox.sendNow': 'Ipadala ngayon',
 }

@@ -18,6 +18,8 @@ export type Pending = {
   createdAt: string
   /** Why the server refused it (not a lost connection, which is simply retried). */
   error?: string
+  /** The refusal is a consent the resident turned off (the screen links to the settings). */
+  privacy?: boolean
 }
 
 /** Everything waiting to be sent, oldest first (the sender keeps it in step with IndexedDB). */

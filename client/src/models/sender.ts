@@ -37,11 +37,14 @@ export const discard = async (clientId: string) => {
   await refresh()
 }
 
-/** What the resident reads for a refusal: in their language when the app knows the reason. */
-const refusalText = (error: ApiError) =>
+const isConsentRefusal = (error: ApiError) =>
   error.key === 'err.consentPhotos' || error.key === 'err.consentLocation'
-    ? t(error.key)
-    : error.message
+
+/** What the resident reads for a refusal (in their language when the app knows the reason). */
+const refusal = (error: ApiError) =>
+  isConsentRefusal(error)
+    ? { error: t(error.key!), privacy: true }
+    : { error: error.message, privacy: false }
 
 /** A refusal that trying again cannot fix (as opposed to no signal, a 5xx or a rate limit). */
 const isFinal = (error: ApiError) =>
@@ -54,7 +57,7 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
     const up = await api<{ doc: { id: number } }>('POST', '/api/proofs', form)
     if (!up.ok) {
       if (!isFinal(up.error)) return 'stop'
-      await idbSet(item.clientId, { ...item, error: refusalText(up.error) })
+      await idbSet(item.clientId, { ...item, ...refusal(up.error) })
       return 'refused'
     }
     item = { ...item, proofId: up.data.doc.id }
@@ -73,7 +76,7 @@ const sendOne = async (item: Pending): Promise<'sent' | 'stop' | 'refused'> => {
   })
   if (!res.ok) {
     if (!isFinal(res.error)) return 'stop'
-    await idbSet(item.clientId, { ...item, error: refusalText(res.error) })
+    await idbSet(item.clientId, { ...item, ...refusal(res.error) })
     return 'refused'
   }
   await idbDelete(item.clientId)

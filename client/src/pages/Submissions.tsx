@@ -84,11 +84,22 @@ export default function Submissions() {
           {outbox.value.map((item) => (
             <div key={item.clientId} class={ui.card}>
               <h3 class={ui.title}>{item.taskTitle}</h3>
-              <span class={ui.badge}>{statusText('queued')}</span>
-              <p>{t('outbox.item', { time: formatDate(item.createdAt, true) })}</p>
+              <span class={ui.badge}>
+                {item.error ? t('outbox.notSent') : statusText('queued')}
+              </span>
+              <p>
+                {t(item.error ? 'outbox.saved' : 'outbox.item', {
+                  time: formatDate(item.createdAt, true),
+                })}
+              </p>
               {item.error && (
                 <>
                   <p class={ui.error}>{t('outbox.failed', { reason: item.error })}</p>
+                  {item.privacy && (
+                    <a class={[ui.button, ui.secondary].join(' ')} href="/consent">
+                      {t('outbox.privacy')}
+                    </a>
+                  )}
                   <Button
                     kind="danger"
                     onClick={() => void sender().then((m) => m.discard(item.clientId))}
@@ -99,7 +110,7 @@ export default function Submissions() {
               )}
             </div>
           ))}
-          {online.value && (
+          {online.value && outbox.value.some((item) => !item.error) && (
             <Button onClick={() => void sender().then((m) => m.flush())} disabled={flushing.value}>
               {t('outbox.sendNow')}
             </Button>

@@ -35,6 +35,8 @@ export const inviteStaff = async (req: PayloadRequest, userId: number) => {
       overrideAccess: false,
       user: actor,
       req,
+      // A miss must not end the request's transaction (a thrown NotFound does).
+      disableErrors: true,
     })
     .catch(() => undefined)
   if (!target) throw new HttpError(`No staff member ${userId} in your organisations.`, 404)

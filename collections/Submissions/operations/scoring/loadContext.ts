@@ -33,7 +33,15 @@ const loadPhoto = async (payload: Payload, submission: Submission, req?: Payload
   const proofId = idOf((submission as unknown as Loose).proof)
   if (!proofId || !payload.collections['proofs' as never]) return null
   const proof = (await payload
-    .findByID({ collection: 'proofs' as never, id: proofId, depth: 0, overrideAccess: true, req })
+    .findByID({
+      collection: 'proofs' as never,
+      id: proofId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      // A deleted proof must not end the request's transaction (a thrown NotFound does).
+      disableErrors: true,
+    })
     .catch(() => null)) as Loose | null
   if (!proof) return null
   return {
