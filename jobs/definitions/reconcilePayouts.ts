@@ -59,23 +59,40 @@ export const reconcilePayouts = async (
   } = {},
 ): Promise<ReconcileResult> => {
   const reversals = reversalWindow()
-  const rows = await selectRewards(
-    { payload },
+  const lookupProviders = providers
+    .all()
+    .filter((p) => p.capabilities.lookup)
+    .map((p) => p.name)
+  const rows =
     rewardId !== undefined
-      ? `SELECT * FROM rewards WHERE id = $1 AND status IN ('issuing', 'reserved', 'issued')`
-      : `SELECT * FROM rewards
-          WHERE (status = 'issuing' AND updated_at < $1) OR (status = 'reserved' AND updated_at < $2)
-             OR (status = 'issued' AND issued_at > $3 AND updated_at < $4)
-          ORDER BY updated_at LIMIT 200`,
-    rewardId !== undefined
-      ? [rewardId]
+      ? await selectRewards(
+          { payload },
+          `SELECT * FROM rewards WHERE id = $1 AND status IN ('issuing', 'reserved', 'issued')`,
+          [rewardId],
+        )
       : [
-          new Date(now - afterMs),
-          new Date(now - RESERVED_STUCK_MS),
-          new Date(now - reversals.hours * 60 * 60_000),
-          new Date(now - reversals.everyMs),
-        ],
-  )
+          // Unsettled first, on their own page, so re-checking paid rewards never delays them.
+          ...(await selectRewards(
+            { payload },
+            `SELECT * FROM rewards
+              WHERE (status = 'issuing' AND updated_at < $1) OR (status = 'reserved' AND updated_at < $2)
+              ORDER BY updated_at LIMIT 200`,
+            [new Date(now - afterMs), new Date(now - RESERVED_STUCK_MS)],
+          )),
+          // Paid in the reversal window, not checked this period, at a provider we can ask.
+          ...(await selectRewards(
+            { payload },
+            `SELECT * FROM rewards
+              WHERE status = 'issued' AND provider = ANY($1::text[])
+                AND issued_at > $2 AND updated_at < $3
+              ORDER BY updated_at LIMIT 200`,
+            [
+              lookupProviders,
+              new Date(now - reversals.hours * 60 * 60_000),
+              new Date(now - reversals.everyMs),
+            ],
+          )),
+        ]
   const result: ReconcileResult = { checked: rows.length, settled: 0, requeued: 0, errors: 0 }
   for (const row of rows) {
     try {
@@ -95,9 +112,9 @@ export const reconcilePayouts = async (
           // Checked: the next look at this reward is `everyMs` from now.
           await query(
             { payload },
-            `UPDATE rewards SET updated_at = now()
+            `UPDATE rewards SET updated_at = $3
               WHERE id = $1 AND status = 'issued' AND attempts = $2`,
-            [row.id, row.attempts],
+            [row.id, row.attempts, new Date(now)],
           )
         }
         continue
