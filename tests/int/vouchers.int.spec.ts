@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { issueReward } from '../../collections/Rewards/operations/issueReward'
 import { voucherPoolProvider, POOL_EMPTY } from '../../providers/payouts/voucherPool'
 import { pgPool } from '../../src/lib/sql'
-import { api, errorMessage } from '../helpers/api'
+import { api, errorMessage, eventually } from '../helpers/api'
 import { createOrganization } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 import { insertRewards, providersOf } from '../helpers/rewards'
@@ -96,5 +96,37 @@ describe('voucher pools', () => {
     expect(codes).toContain(asAdmin.body.voucherCode)
     const codesRead = await api('GET', '/api/voucher-codes', { token: brand.manager.token })
     expect(codesRead.status).toBe(403)
+
+    // New codes pay the waiting rewards by themselves, oldest first, one code each.
+    const refill = Array.from(
+      { length: 5 },
+      (_, i) => `MORE-${i}-${randomBytes(3).toString('hex')}`,
+    )
+    const imported = await api('PATCH', `/api/voucher-pools/${poolId}`, {
+      token: brand.manager.token,
+      body: { importCsv: ['code', ...refill].join('\n') },
+    })
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200)
+    const ids = rewards.map((r) => r.id)
+    const waitingBefore = rewards.filter((_, i) => outcomes[i] === 'failed').map((r) => r.id)
+    const paidFromRefill = await eventually(
+      async () => {
+        const { rows } = await db.query(
+          `SELECT id, voucher_code FROM rewards
+            WHERE id = ANY($1) AND status = 'issued' AND voucher_code = ANY($2) ORDER BY id`,
+          [ids, refill],
+        )
+        return rows.length === refill.length ? rows : undefined
+      },
+      30_000,
+      'the waiting rewards to be paid from the new codes',
+    )
+    expect(paidFromRefill.map((r) => r.id)).toEqual(waitingBefore.slice(0, refill.length))
+    expect(new Set(paidFromRefill.map((r) => r.voucher_code)).size).toBe(refill.length)
+    const stillWaiting = await db.query(
+      `SELECT count(*)::int AS n FROM rewards WHERE id = ANY($1) AND status = 'failed'`,
+      [ids],
+    )
+    expect(stillWaiting.rows[0].n).toBe(REWARDS - CODES - refill.length)
   }, 240_000)
 })

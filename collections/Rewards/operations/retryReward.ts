@@ -50,6 +50,19 @@ export const retryFailedReward = async (req: PayloadRequest, id: number): Promis
     user: req.user,
   })
   if (!found.docs[0]) throw new HttpError('No such reward in your organisations.', 404)
+  return resumeFailedReward(req, id, { retry: 'staff' })
+}
+
+/**
+ * The retry itself, for a caller already allowed to make it (a staff member checked above, or
+ * the system when new voucher codes arrive): the fenced `failed → issuing` under a fresh key,
+ * the budget reserved again if it had been released, and the job queued after the commit.
+ */
+export const resumeFailedReward = async (
+  req: PayloadRequest,
+  id: number,
+  { retry }: { retry: 'staff' | 'codes-imported' },
+): Promise<RetryResult> => {
   const { payload } = req
   return inRequestTransaction(req, async () => {
     const row = await readReward({ payload, req }, id)
@@ -63,7 +76,7 @@ export const retryFailedReward = async (req: PayloadRequest, id: number): Promis
       bump: true,
       set: { ...freshPayout(row), lastError: null, alertedAt: null },
       actor: actorOf(req),
-      audit: { retry: 'staff', lastError: row.last_error, budgetReserved: givenUp ? amount : 0 },
+      audit: { retry, lastError: row.last_error, budgetReserved: givenUp ? amount : 0 },
       req,
     })
     if (!claimed) {

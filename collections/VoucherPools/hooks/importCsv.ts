@@ -1,9 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import { afterCommit } from '../../../src/lib/afterCommit'
 import { HttpError } from '../../../src/lib/errors'
 import { query } from '../../../src/lib/sql'
 import { remainingCodes } from '../operations/assignVoucherCode'
 import { parseCodesCsv } from '../operations/parseCodesCsv'
+import { resumeWaitingRewards } from '../operations/resumeWaitingRewards'
 
 const CODES = 'voucherImportCodes'
 
@@ -20,7 +22,10 @@ export const takeImportCsv: CollectionBeforeChangeHook = ({ data, req }) => {
   return data
 }
 
-/** Adds the parsed codes to the pool in the same transaction; codes already there are skipped. */
+/**
+ * Adds the parsed codes to the pool in the same transaction (codes already there are skipped),
+ * then, after the commit, pays rewards that were waiting for codes.
+ */
 export const importCodesAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   const codes = req.context[CODES] as string[] | undefined
   if (!codes?.length) return doc
@@ -38,6 +43,8 @@ export const importCodesAfterChange: CollectionAfterChangeHook = async ({ doc, r
     'UPDATE voucher_pools SET last_import = $2 WHERE id = $1',
     [doc.id, summary],
   )
+  // Rewards waiting for codes are paid from the new ones, once they are committed.
+  await afterCommit(req, () => resumeWaitingRewards(req.payload, doc.id, inserted.length))
   // afterRead ran before this hook: give the answer the pool's new stock.
   const remaining = await remainingCodes({ payload: req.payload, req }, doc.id)
   return { ...doc, lastImport: summary, remaining, low: remaining < (doc.lowWatermark ?? 0) }
