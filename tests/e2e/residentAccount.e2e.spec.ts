@@ -174,7 +174,20 @@ describe.skipIf(!hasChromium)('a resident managing their account in the app', ()
     await page.locator('input[type="text"]').first().fill('Corner of J.P. Rizal and Sumulong')
     await page.locator('input[type="file"]').setInputFiles(photo)
     await page.getByText(/Photo ready/).waitFor()
+    // Online: the task page says it at once, and nothing is kept or sent.
     await page.click('button[type="submit"]')
+    await page.getByText(/photos are off in your Privacy settings/).waitFor()
+    const payload = await localPayload()
+    const count = async () =>
+      (await payload.count({ collection: 'submissions', where: { task: { equals: task.id } } }))
+        .totalDocs
+    expect(await count()).toBe(0)
+
+    // Made offline, it waits on the phone; sent later, the refusal stays for the resident to read.
+    await context.setOffline(true)
+    await page.click('button[type="submit"]')
+    await page.getByText('Saved on this phone. It will be sent when you are back online.').waitFor()
+    await context.setOffline(false)
     await page.goto(`${base()}/submissions`)
     await page.getByText(/photos are off in your Privacy settings/).waitFor()
     await page.getByText('Not sent', { exact: true }).waitFor()
@@ -182,12 +195,7 @@ describe.skipIf(!hasChromium)('a resident managing their account in the app', ()
     // Nothing left to send: no "Send now" for a refusal.
     expect(await page.getByRole('button', { name: 'Send now' }).count()).toBe(0)
     await page.screenshot({ path: path.join(SHOTS, 'resident-en-15-photos-off.png') })
-    const payload = await localPayload()
-    const { totalDocs } = await payload.count({
-      collection: 'submissions',
-      where: { task: { equals: task.id } },
-    })
-    expect(totalDocs).toBe(0)
+    expect(await count()).toBe(0)
     // The refusal is kept for the resident to read and dismiss, not retried for ever.
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect

@@ -52,10 +52,14 @@ describe('the reconciliation sweep and reversals whose webhook was lost', () => 
     // Three rewards paid through Xendit: one will be reversed, one stays paid, one is old.
     const { rewards } = await insertRewards(db, { provider: 'xendit', count: 3 })
     const [reversed, paid, old] = rewards.map((r) => r.id)
+    const payoutOf = (id: number) => {
+      const key = rewards.find((r) => r.id === id)!.idempotency_key
+      return fake.payouts.find((p) => p.reference_id === key)!
+    }
     for (const id of [reversed, paid, old]) {
       await issueReward(payload, id, providers)
-      const payout = fake.payouts.find((p) => p.reference_id === `bayanet-reward-${id}`)
-      fake.setStatus(payout!.id, 'SUCCEEDED')
+      const payout = payoutOf(id)
+      fake.setStatus(payout.id, 'SUCCEEDED')
       await reconcilePayouts(payload, providers, { rewardId: id, afterMs: 0 })
       expect((await readReward({ payload }, id))?.status).toBe('issued')
     }
@@ -66,10 +70,7 @@ describe('the reconciliation sweep and reversals whose webhook was lost', () => 
       [old],
     )
     // The channel reverses two of them; no webhook arrives.
-    for (const id of [reversed, old]) {
-      const payout = fake.payouts.find((p) => p.reference_id === `bayanet-reward-${id}`)
-      fake.setStatus(payout!.id, 'REVERSED')
-    }
+    for (const id of [reversed, old]) fake.setStatus(payoutOf(id).id, 'REVERSED')
     lookups.clear()
 
     // Right away: paid rewards were just updated, so the sweep leaves them alone.
