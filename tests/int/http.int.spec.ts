@@ -21,6 +21,11 @@ const staffWithPassword = async (roles: ('admin' | 'reviewer')[]) => {
   const user = await payload.create({ collection: 'users', data: { email, password, roles } })
   const login = await api('POST', '/api/users/login', { body: { email, password } })
   expect(login.status, JSON.stringify(login.body)).toBe(200)
+  // The endpoint reads the stored hash to equalise timing; none of it may reach the answer.
+  for (const hidden of ['hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration']) {
+    expect(login.body.user).not.toHaveProperty(hidden)
+  }
+  expect(JSON.stringify(login.body)).not.toMatch(/pbkdf2|"salt"|"hash"/)
   return { user, email, password, token: login.body.token as string }
 }
 
