@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { closedNetworkContext, hasChromium, launchChromium } from '../helpers/browser'
-import { api, eventually } from '../helpers/api'
+import { api, eventually, uploadProof } from '../helpers/api'
 import {
   createOrganization,
   createTask,
@@ -68,20 +68,6 @@ const streetPhoto = (i: number) => {
     <rect x="${x + 330}" y="460" width="60" height="60" fill="#f5e6a8" opacity="${i % 2 ? 0.8 : 0.2}"/>
   </svg>`
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer()
-}
-
-/** Uploads a photo proof as the resident's app does: multipart `file` to `POST /api/proofs`. */
-const uploadProof = async (token: string, bytes: Buffer) => {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
-  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
-    method: 'POST',
-    headers: { authorization: `JWT ${token}` },
-    body: form,
-  })
-  const body = await res.json()
-  expect(res.status, JSON.stringify(body)).toBe(201)
-  return body.doc.id as number
 }
 
 describe.skipIf(!hasChromium)('the review workspace in a browser', () => {

@@ -1,4 +1,4 @@
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 /** A JSON response: status, headers and parsed body. */
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T }
@@ -48,4 +48,18 @@ export const eventually = async <T>(
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   throw new Error(`timed out waiting for ${what}`)
+}
+
+/** Uploads a photo proof as the resident's app does (multipart `file` to `POST /api/proofs`). */
+export const uploadProof = async (token: string, bytes: Buffer, filename = 'photo.jpg') => {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), filename)
+  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}` },
+    body: form,
+  })
+  const body = await res.json()
+  expect(res.status, JSON.stringify(body)).toBe(201)
+  return body.doc.id as number
 }

@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { api, eventually } from '../helpers/api'
+import { api, eventually, uploadProof } from '../helpers/api'
 import {
   createOrganization,
   createTask,
@@ -9,20 +9,6 @@ import {
 } from '../helpers/fixtures'
 import { localPayload } from '../helpers/payload'
 import { copies, streetPanorama, streetPhoto } from '../helpers/streetPhotos'
-
-/** Uploads a photo as the resident's app does: multipart `file` to `POST /api/proofs`. */
-const uploadProof = async (token: string, bytes: Buffer) => {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
-  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
-    method: 'POST',
-    headers: { authorization: `JWT ${token}` },
-    body: form,
-  })
-  const body = await res.json()
-  expect(res.status, JSON.stringify(body)).toBe(201)
-  return body.doc.id as number
-}
 
 /** A resident who allows photos uploads `photo` and submits it to `taskId`, once scored. */
 const submitPhoto = async (taskId: number, photo: Buffer) => {

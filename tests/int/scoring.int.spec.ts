@@ -1,8 +1,8 @@
 import sharp from 'sharp'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { scoreAndRoute } from '../../collections/Submissions/operations/scoring/scoreAndRoute'
-import { api, eventually } from '../helpers/api'
+import { api, eventually, uploadProof } from '../helpers/api'
 import {
   createOrganization,
   createTask,
@@ -47,20 +47,6 @@ const scored = async (id: number) => {
     30_000,
     `submission ${id} to be scored`,
   )
-}
-
-/** Uploads a photo proof through POST /api/proofs, as the app does. */
-const uploadProof = async (token: string, bytes: Buffer) => {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'IMG_0001.jpg')
-  const res = await fetch(`${inject('baseUrl')}/api/proofs`, {
-    method: 'POST',
-    headers: { authorization: `JWT ${token}` },
-    body: form,
-  })
-  const body = await res.json()
-  expect(res.status, JSON.stringify(body)).toBe(201)
-  return body.doc.id as number
 }
 
 describe('scoring routes each submission by its task thresholds', () => {
@@ -207,7 +193,9 @@ describe('scoring routes each submission by its task thresholds', () => {
 
     const original = await streetPhoto(streetPanorama(21), 600)
     const honest = await signInResident({ consents })
-    const first = await scored(await submitWith(honest, await uploadProof(honest.token, original)))
+    const first = await scored(
+      await submitWith(honest, await uploadProof(honest.token, original, 'IMG_0001.jpg')),
+    )
     expect(
       (first.reasons as { rule: string }[]).map((r: { rule: string }) => r.rule),
     ).not.toContain('duplicate_photo')
@@ -219,7 +207,7 @@ describe('scoring routes each submission by its task thresholds', () => {
       .jpeg()
       .toBuffer()
     const cheat = await signInResident({ consents })
-    const proofId = await uploadProof(cheat.token, copy)
+    const proofId = await uploadProof(cheat.token, copy, 'IMG_0001.jpg')
     const proof = await payload.findByID({ collection: 'proofs', id: proofId, depth: 0 })
     expect(proof.phash).toMatch(/^[0-9a-f]{16}$/)
     expect(proof.capturedAt).toBe('2024-01-05T01:00:00.000Z')
